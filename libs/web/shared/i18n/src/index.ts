@@ -1,0 +1,1 @@
+export * from './lib/web-shared-i18n/web-shared-i18n';
