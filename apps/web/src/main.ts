@@ -1,5 +1,5 @@
 import { bootstrapApplication } from '@angular/platform-browser';
+import { AppShell } from '@casustafel/web/shell';
 import { appConfig } from './app/app.config';
-import { App } from './app/app';
 
-bootstrapApplication(App, appConfig).catch((err) => console.error(err));
+bootstrapApplication(AppShell, appConfig).catch((err) => console.error(err));

@@ -1,10 +1,16 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DatabaseModule } from '@casustafel/api/database';
+import { DemoModule } from '@casustafel/api/demo';
+import { HealthModule } from '@casustafel/api/health';
+import { AppConfig, PlatformModule } from '@casustafel/api/platform';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Composition root: the app only wires domain modules together. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, extra: Type[] = []): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config), DatabaseModule, HealthModule, DemoModule, ...extra],
+    };
+  }
+}

@@ -1,1 +1,3 @@
-export * from './lib/api-demo.module';
+export * from './lib/demo-region';
+export * from './lib/demo-seeder';
+export * from './lib/demo.module';

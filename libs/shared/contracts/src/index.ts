@@ -1,1 +1,3 @@
-export * from './lib/shared-contracts';
+export * from './lib/health';
+export * from './lib/locale';
+export * from './lib/problem-details';

@@ -1,1 +1,4 @@
-export * from './lib/web-shell/web-shell';
+export * from './lib/app-shell/app-shell';
+export * from './lib/auth/auth-api';
+export * from './lib/session/session-store';
+export * from './lib/shell-routes';

@@ -1,1 +1,6 @@
-export * from './lib/web-shared-i18n/web-shared-i18n';
+export * from './lib/app-language';
+export * from './lib/bundled-translation-loader';
+export * from './lib/language-store';
+export * from './lib/provide-i18n';
+export * from './lib/translated-title-strategy';
+export type { CasustafelTranslation } from './lib/translations/nl';

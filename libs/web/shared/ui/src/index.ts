@@ -1,1 +1,2 @@
-export * from './lib/web-shared-ui/web-shared-ui';
+export * from './lib/alert';
+export * from './lib/skip-link';

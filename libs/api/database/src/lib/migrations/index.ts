@@ -1,0 +1,4 @@
+import { CreateIdentityFoundation1764000000000 } from './1764000000000-create-identity-foundation';
+
+/** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
+export const MIGRATIONS = [CreateIdentityFoundation1764000000000];

@@ -1,0 +1,116 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  AppUser,
+  CaseTable,
+  DatabaseService,
+  Organisation,
+  Region,
+  TableMembership,
+  UserTableRole,
+} from '@casustafel/api/database';
+import { hash, argon2id } from 'argon2';
+import type { EntityManager } from 'typeorm';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_REGION, DEMO_TABLES, DEMO_USERS } from './demo-region';
+
+export interface DemoLogin {
+  email: string;
+  displayName: string;
+  roles: string[];
+}
+
+/** Seeds the fictional demo region exactly once (the region row is the marker), in one transaction. */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(private readonly database: DatabaseService) {}
+
+  async seedOnce(): Promise<'seeded' | 'already-present'> {
+    return this.database.asOwner(async (manager) => {
+      // Two instances starting together must not both seed.
+      await manager.query('select pg_advisory_xact_lock(727275)');
+      const existing = await manager.findOne(Region, { where: { code: DEMO_REGION.code } });
+      if (existing) {
+        return 'already-present';
+      }
+      await this.seed(manager);
+      this.logger.log('Seeded the fictional demo region');
+      return 'seeded';
+    });
+  }
+
+  logins(): DemoLogin[] {
+    return DEMO_USERS.map((u) => ({
+      email: u.email,
+      displayName: u.displayName,
+      roles: [...new Set(u.roles.map((r) => r.role))],
+    }));
+  }
+
+  get password(): string {
+    return DEMO_PASSWORD;
+  }
+
+  private async seed(manager: EntityManager): Promise<void> {
+    const region = await manager.save(manager.create(Region, { ...DEMO_REGION, isDemo: true }));
+    const orgIds = new Map<string, string>();
+    for (const org of DEMO_ORGANISATIONS) {
+      const saved = await manager.save(
+        manager.create(Organisation, {
+          regionId: region.id,
+          name: org.name,
+          partnerType: org.partnerType,
+          legalRegimes: org.legalRegimes,
+        }),
+      );
+      orgIds.set(org.key, saved.id);
+    }
+    const tableIds = new Map<string, string>();
+    for (const table of DEMO_TABLES) {
+      const saved = await manager.save(
+        manager.create(CaseTable, {
+          regionId: region.id,
+          name: table.name,
+          theme: table.theme,
+          description: table.description,
+          defaultRetentionMonths: table.retentionMonths,
+          processingActivityId: table.processingActivityId,
+        }),
+      );
+      tableIds.set(table.key, saved.id);
+      await manager.save(
+        table.memberships.map((m) =>
+          manager.create(TableMembership, {
+            tableId: saved.id,
+            organisationId: need(orgIds, m.org),
+            status: m.status,
+            since: m.since,
+            documentRef: m.documentRef,
+          }),
+        ),
+      );
+    }
+    const passwordHash = await hash(DEMO_PASSWORD, { type: argon2id });
+    for (const user of DEMO_USERS) {
+      const saved = await manager.save(
+        manager.create(AppUser, {
+          organisationId: need(orgIds, user.org),
+          email: user.email,
+          displayName: user.displayName,
+          passwordHash,
+        }),
+      );
+      await manager.save(
+        user.roles.map((r) => manager.create(UserTableRole, { userId: saved.id, tableId: need(tableIds, r.table), role: r.role })),
+      );
+    }
+  }
+}
+
+function need(map: Map<string, string>, key: string): string {
+  const value = map.get(key);
+  if (!value) {
+    throw new Error(`Demo seed refers to unknown key ${key}`);
+  }
+  return value;
+}

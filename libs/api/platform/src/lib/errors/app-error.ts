@@ -1,0 +1,32 @@
+/**
+ * Base of every domain error. Services throw these with a stable code; one filter maps them to
+ * RFC 9457 responses, so services never know about HTTP (HOUSE-STYLE rule 7).
+ */
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  /** Stable, dotted code, e.g. `case.not_found`; becomes the problem `type`. */
+  abstract readonly code: string;
+  /** Short, human title that does not vary per occurrence. */
+  abstract readonly title: string;
+}
+
+/** Database unreachable or not yet migrated: fail closed with 503, never serve unaudited data. */
+export class ServiceUnavailableError extends AppError {
+  readonly status = 503;
+  readonly code = 'service.unavailable';
+  readonly title = 'Service temporarily unavailable';
+}
+
+/** The row was changed by someone else since the client read it (optimistic locking). */
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly code = 'conflict';
+  readonly title = 'Conflicting change';
+}
+
+/** Not there, or not for you: both look the same so that partners cannot probe for cases. */
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly code = 'not_found';
+  readonly title = 'Not found';
+}

@@ -1,0 +1,171 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@casustafel/shared/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ClsServiceManager } from 'nestjs-cls';
+import { AppError } from './app-error';
+import { RequestValidationError } from './request-validation-error';
+
+const PROBLEM_BASE = 'urn:casustafel:problem:';
+
+/** Serves the web app's index.html for browser navigations outside /api (client-side routes). */
+export interface SpaFallback {
+  indexHtml(): string | undefined;
+}
+
+/**
+ * The one place where errors become HTTP: RFC 9457 `application/problem+json` with the request's
+ * correlation id. No stack trace or SQL ever leaves the server; unexpected errors are logged with
+ * their correlation id and answered with a generic 500.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  constructor(private readonly spa?: SpaFallback) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const status = statusOf(exception);
+
+    if (status === HttpStatus.NOT_FOUND && this.serveSpa(request, reply)) {
+      return;
+    }
+    const problem = this.toProblem(exception, status, request);
+    if (status >= 500) {
+      this.logger.error(
+        { err: describeError(exception), correlationId: problem.correlationId },
+        'Unhandled error while serving a request',
+      );
+    }
+    void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  private toProblem(exception: unknown, status: number, request: FastifyRequest): ProblemDetails {
+    const correlationId = correlationIdOf(request);
+    const instance = request.url?.split('?')[0];
+    if (exception instanceof RequestValidationError) {
+      return {
+        type: `${PROBLEM_BASE}validation`,
+        title: 'Invalid request',
+        status,
+        detail: `${exception.fieldProblems.length} field(s) are invalid: ${[
+          ...new Set(exception.fieldProblems.map((p) => p.field)),
+        ].join(', ')}`,
+        instance,
+        correlationId,
+        errors: exception.fieldProblems,
+      };
+    }
+    if (exception instanceof AppError) {
+      return {
+        type: `${PROBLEM_BASE}${exception.code}`,
+        title: exception.title,
+        status,
+        detail: exception.message || undefined,
+        instance,
+        correlationId,
+      };
+    }
+    if (exception instanceof HttpException || isClientFrameworkError(exception, status)) {
+      return {
+        type: 'about:blank',
+        title: reasonPhrase(status),
+        status,
+        detail: status === 404 ? `No resource at ${instance}` : safeDetail(exception),
+        instance,
+        correlationId,
+      };
+    }
+    return {
+      type: 'about:blank',
+      title: reasonPhrase(500),
+      status: 500,
+      detail: 'An unexpected error occurred. Quote the correlation id when reporting it.',
+      instance,
+      correlationId,
+    };
+  }
+
+  private serveSpa(request: FastifyRequest, reply: FastifyReply): boolean {
+    const path = request.url.split('?')[0];
+    const wantsHtml = (request.headers.accept ?? '').includes('text/html');
+    if (request.method !== 'GET' || path === '/api' || path.startsWith('/api/') || !wantsHtml) {
+      return false;
+    }
+    const html = this.spa?.indexHtml();
+    if (!html) {
+      return false;
+    }
+    void reply.status(200).header('content-type', 'text/html; charset=utf-8').send(html);
+    return true;
+  }
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) {
+    return exception.getStatus();
+  }
+  if (exception instanceof AppError) {
+    return exception.status;
+  }
+  const status = (exception as { statusCode?: unknown })?.statusCode;
+  // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx statusCode.
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return status;
+  }
+  return HttpStatus.INTERNAL_SERVER_ERROR;
+}
+
+function isClientFrameworkError(exception: unknown, status: number): boolean {
+  return status < 500 && typeof (exception as { code?: unknown })?.code === 'string';
+}
+
+/** Framework messages for 4xx are generic ("Unexpected token } in JSON"); they carry no personal data. */
+function safeDetail(exception: unknown): string | undefined {
+  if (exception instanceof HttpException) {
+    const response = exception.getResponse();
+    if (typeof response === 'object' && response && 'message' in response) {
+      const message = (response as { message: unknown }).message;
+      return Array.isArray(message) ? message.join('; ') : String(message);
+    }
+    return exception.message;
+  }
+  const message = (exception as { message?: unknown })?.message;
+  return typeof message === 'string' ? message.replace(/^FST_\w+:\s*/, '') : undefined;
+}
+
+export function correlationIdOf(request: { id?: unknown; raw?: { id?: unknown } }): string {
+  const id = request.raw?.id ?? request.id ?? ClsServiceManager.getClsService()?.getId?.();
+  return typeof id === 'string' ? id : String(id ?? 'unknown');
+}
+
+/** For the log: name, code and stack, not the error's free-text detail (pg puts row values there). */
+function describeError(exception: unknown): Record<string, unknown> {
+  if (exception instanceof Error) {
+    // The first stack line repeats the message; drop it.
+    const frames = exception.stack?.split('\n').slice(1).join('\n');
+    return { type: exception.name, code: (exception as { code?: unknown }).code, stack: frames };
+  }
+  return { type: typeof exception };
+}
+
+function reasonPhrase(status: number): string {
+  const phrases: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    406: 'Not Acceptable',
+    409: 'Conflict',
+    413: 'Content Too Large',
+    415: 'Unsupported Media Type',
+    422: 'Unprocessable Content',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+  };
+  return phrases[status] ?? (status >= 500 ? 'Server Error' : 'Client Error');
+}

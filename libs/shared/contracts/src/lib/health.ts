@@ -1,0 +1,16 @@
+export type HealthStatus = 'ok' | 'unavailable';
+
+export interface HealthResponse {
+  status: HealthStatus;
+  /** Release of the running server. */
+  version: string;
+  /** Seconds since the process started. */
+  uptimeSeconds: number;
+  checks: {
+    database: {
+      status: 'up' | 'down';
+      /** Round-trip of `select 1` in milliseconds, when up. */
+      latencyMs?: number;
+    };
+  };
+}

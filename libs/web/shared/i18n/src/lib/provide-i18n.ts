@@ -1,0 +1,26 @@
+import { EnvironmentProviders, inject, isDevMode, makeEnvironmentProviders, provideAppInitializer } from '@angular/core';
+import { TitleStrategy } from '@angular/router';
+import { provideTransloco } from '@jsverse/transloco';
+import { APP_LANGUAGES, DEFAULT_LANGUAGE } from './app-language';
+import { BundledTranslationLoader } from './bundled-translation-loader';
+import { LanguageStore } from './language-store';
+import { TranslatedTitleStrategy } from './translated-title-strategy';
+
+/** Everything the web app needs for i18n: Transloco, the stored language, translated titles. */
+export function provideI18n(): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    provideTransloco({
+      config: {
+        availableLangs: [...APP_LANGUAGES],
+        defaultLang: DEFAULT_LANGUAGE,
+        fallbackLang: DEFAULT_LANGUAGE,
+        reRenderOnLangChange: true,
+        prodMode: !isDevMode(),
+        missingHandler: { useFallbackTranslation: true, logMissingKey: isDevMode() },
+      },
+      loader: BundledTranslationLoader,
+    }),
+    provideAppInitializer(() => inject(LanguageStore).init()),
+    { provide: TitleStrategy, useExisting: TranslatedTitleStrategy },
+  ]);
+}

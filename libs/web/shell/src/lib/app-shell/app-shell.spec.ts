@@ -1,0 +1,83 @@
+import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApplicationInitStatus } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { LANGUAGE_STORAGE_KEY, provideI18n } from '@casustafel/web/shared/i18n';
+import { SessionStore } from '../session/session-store';
+import { AppShell } from './app-shell';
+
+describe('AppShell', () => {
+  let fixture: ComponentFixture<AppShell>;
+  let root: HTMLElement;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    document.documentElement.lang = '';
+    TestBed.configureTestingModule({
+      imports: [AppShell],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideI18n()],
+    });
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    fixture = TestBed.createComponent(AppShell);
+    root = fixture.nativeElement;
+    await fixture.whenStable();
+  });
+
+  const languageSwitch = () => root.querySelector<HTMLButtonElement>('[data-testid="language-switch"]')!;
+
+  async function clickSwitch(): Promise<void> {
+    languageSwitch().click();
+    // the switch awaits the (lazy) translation before activating it
+    await new Promise((resolve) => setTimeout(resolve));
+    await fixture.whenStable();
+  }
+
+  it('has the landmarks, the skip link and the main target', () => {
+    expect(root.querySelector('header')).not.toBeNull();
+    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
+    expect(root.querySelector('main')?.id).toBe('hoofdinhoud');
+    expect(root.querySelector('footer')).not.toBeNull();
+    const skip = root.querySelector('cst-skip-link a');
+    expect(skip?.getAttribute('href')).toBe('#hoofdinhoud');
+    expect(skip?.textContent?.trim()).toBe('Naar hoofdinhoud');
+  });
+
+  it('offers English while Dutch is active, with lang="en" on the option text', () => {
+    const option = languageSwitch().querySelector('[lang]');
+
+    expect(languageSwitch().tagName).toBe('BUTTON');
+    expect(option?.getAttribute('lang')).toBe('en');
+    expect(option?.textContent?.trim()).toBe('English');
+    expect(languageSwitch().textContent).toContain('Taal wijzigen naar');
+  });
+
+  it('switches to English and back, updating texts, <html lang> and the stored preference', async () => {
+    await clickSwitch();
+
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');
+    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Main menu');
+    expect(root.querySelector('cst-skip-link a')?.textContent?.trim()).toBe('Skip to main content');
+    const option = languageSwitch().querySelector('[lang]');
+    expect(option?.getAttribute('lang')).toBe('nl');
+    expect(option?.textContent?.trim()).toBe('Nederlands');
+
+    await clickSwitch();
+
+    expect(document.documentElement.lang).toBe('nl');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('nl');
+    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
+  });
+
+  it('shows the session user only when signed in', async () => {
+    expect(root.querySelector('[data-testid="session-user"]')).toBeNull();
+
+    TestBed.inject(SessionStore).signIn({ displayName: 'Fleur Jansen', organisationName: 'ZVH Demo' });
+    await fixture.whenStable();
+
+    const session = root.querySelector('[data-testid="session-user"]');
+    expect(session?.textContent).toContain('Fleur Jansen');
+    expect(session?.textContent).toContain('ZVH Demo');
+  });
+});

@@ -1,0 +1,52 @@
+import { FocusMonitor } from '@angular/cdk/a11y';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  inject,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { SkipLink } from '@casustafel/web/shared/ui';
+import { filter, skip } from 'rxjs';
+import { LanguageSwitch } from '../language-switch/language-switch';
+import { SessionStore } from '../session/session-store';
+
+export const MAIN_CONTENT_ID = 'hoofdinhoud';
+
+/** Page frame: skip link, header (product, session, language), navigation, main, footer. */
+@Component({
+  selector: 'cst-root',
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, SkipLink, LanguageSwitch],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './app-shell.html',
+  styleUrl: './app-shell.scss',
+})
+export class AppShell {
+  protected readonly session = inject(SessionStore);
+  protected readonly mainId = MAIN_CONTENT_ID;
+
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+  private readonly focusMonitor = inject(FocusMonitor);
+  private readonly injector = inject(Injector);
+
+  constructor() {
+    // After in-app navigation, move focus to the new page's content so keyboard and
+    // screen reader users start there instead of on the link they activated.
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() =>
+        afterNextRender(() => this.focusMonitor.focusVia(this.main().nativeElement, 'program'), {
+          injector: this.injector,
+        }),
+      );
+  }
+}

@@ -1,0 +1,141 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApplicationInitStatus } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { LanguageStore, provideI18n } from '@casustafel/web/shared/i18n';
+import { LOGIN_URL } from '../auth/auth-api';
+import { SessionStore } from '../session/session-store';
+import { LoginPage } from './login-page';
+
+describe('LoginPage', () => {
+  let fixture: ComponentFixture<LoginPage>;
+  let http: HttpTestingController;
+  let root: HTMLElement;
+
+  beforeEach(async () => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [LoginPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideI18n()],
+    });
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(LoginPage);
+    root = fixture.nativeElement;
+    document.body.appendChild(root);
+    await fixture.whenStable();
+  });
+
+  afterEach(() => {
+    http.verify();
+    root.remove();
+  });
+
+  const email = () => root.querySelector<HTMLInputElement>('#login-email')!;
+  const password = () => root.querySelector<HTMLInputElement>('#login-password')!;
+  const form = () => root.querySelector<HTMLFormElement>('[data-testid="login-form"]')!;
+
+  function type(input: HTMLInputElement, value: string): void {
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  async function submit(): Promise<void> {
+    form().dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+  }
+
+  it('has visible labels tied to the inputs and the right autocomplete hints', () => {
+    expect(root.querySelector('h1')?.textContent?.trim()).toBe('Inloggen bij Casustafel');
+    expect(root.querySelector('label[for="login-email"]')?.textContent?.trim()).toBe('E-mailadres');
+    expect(root.querySelector('label[for="login-password"]')?.textContent?.trim()).toBe('Wachtwoord');
+    expect(email().type).toBe('email');
+    expect(email().getAttribute('autocomplete')).toBe('username');
+    expect(password().type).toBe('password');
+    expect(password().getAttribute('autocomplete')).toBe('current-password');
+    expect(email().getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('shows accessible required errors and does not call the API when empty', async () => {
+    await submit();
+
+    const emailError = root.querySelector('#login-email-error');
+    const passwordError = root.querySelector('#login-password-error');
+    expect(emailError?.textContent).toContain('Vul uw e-mailadres in.');
+    expect(passwordError?.textContent).toContain('Vul uw wachtwoord in.');
+    expect(email().getAttribute('aria-invalid')).toBe('true');
+    expect(email().getAttribute('aria-describedby')).toBe('login-email-error');
+    expect(password().getAttribute('aria-describedby')).toBe('login-password-error');
+    expect(document.activeElement).toBe(email());
+    http.expectNone(LOGIN_URL);
+  });
+
+  it('shows the errors in English after switching language', async () => {
+    await TestBed.inject(LanguageStore).use('en');
+    await submit();
+
+    expect(root.querySelector('#login-email-error')?.textContent).toContain('Enter your e-mail address.');
+    expect(root.querySelector('button[type="submit"]')?.textContent?.trim()).toBe('Log in');
+  });
+
+  it('rejects a malformed e-mail address', async () => {
+    type(email(), 'geen-adres');
+    type(password(), 'geheim');
+    await submit();
+
+    expect(root.querySelector('#login-email-error')?.textContent).toContain('Vul een geldig e-mailadres in');
+    expect(root.querySelector('#login-password-error')).toBeNull();
+    http.expectNone(LOGIN_URL);
+  });
+
+  it('posts the credentials and shows the problem title of a 404 in an alert', async () => {
+    type(email(), 'coordinator@zvh.example');
+    type(password(), 'geheim');
+    await submit();
+
+    const request = http.expectOne(LOGIN_URL);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ email: 'coordinator@zvh.example', password: 'geheim' });
+    request.flush(
+      { type: 'about:blank', title: 'Niet gevonden', status: 404, detail: 'Route bestaat niet' },
+      { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'application/problem+json' } },
+    );
+    await fixture.whenStable();
+
+    const alert = root.querySelector('[role="alert"]');
+    expect(alert?.classList).toContain('utrecht-alert');
+    expect(alert?.textContent).toContain('Inloggen is niet gelukt.');
+    expect(alert?.textContent).toContain('Niet gevonden');
+    expect(root.querySelector('#login-email-error')).toBeNull();
+  });
+
+  it('falls back to a translated generic message when the error is not a problem', async () => {
+    type(email(), 'coordinator@zvh.example');
+    type(password(), 'geheim');
+    await submit();
+
+    http.expectOne(LOGIN_URL).error(new ProgressEvent('error'));
+    await fixture.whenStable();
+
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain(
+      'Er ging iets mis. Probeer het later opnieuw.',
+    );
+  });
+
+  it('signs the user in when the API answers with a user', async () => {
+    type(email(), 'coordinator@zvh.example');
+    type(password(), 'geheim');
+    await submit();
+
+    http.expectOne(LOGIN_URL).flush({ user: { displayName: 'Fleur Jansen', organisationName: 'ZVH Demo' } });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(SessionStore).user()).toEqual({
+      displayName: 'Fleur Jansen',
+      organisationName: 'ZVH Demo',
+    });
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+    expect(root.querySelector('[role="status"]')?.textContent).toContain('U bent ingelogd.');
+  });
+});
