@@ -1,1 +1,2 @@
-export * from './lib/api-testing.module';
+export * from './lib/postgres/test-postgres';
+export * from './lib/http/test-app';

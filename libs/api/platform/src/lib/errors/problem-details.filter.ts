@@ -122,7 +122,11 @@ function isClientFrameworkError(exception: unknown, status: number): boolean {
   return status < 500 && typeof (exception as { code?: unknown })?.code === 'string';
 }
 
-/** Framework messages for 4xx are generic ("Unexpected token } in JSON"); they carry no personal data. */
+/**
+ * Only HttpException messages are passed on: Nest wraps Fastify's parser errors in one with Fastify's
+ * fixed text. Anything else gets no detail, because raw parser messages can quote the request body
+ * (V8's JSON errors do) and bodies may hold personal data.
+ */
 function safeDetail(exception: unknown): string | undefined {
   if (exception instanceof HttpException) {
     const response = exception.getResponse();
@@ -132,8 +136,7 @@ function safeDetail(exception: unknown): string | undefined {
     }
     return exception.message;
   }
-  const message = (exception as { message?: unknown })?.message;
-  return typeof message === 'string' ? message.replace(/^FST_\w+:\s*/, '') : undefined;
+  return undefined;
 }
 
 export function correlationIdOf(request: { id?: unknown; raw?: { id?: unknown } }): string {

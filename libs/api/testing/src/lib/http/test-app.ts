@@ -1,0 +1,16 @@
+import { AppConfig, loadAppConfig } from '@casustafel/api/platform';
+
+/**
+ * Configuration for an app under test: the given database, quiet logs, no demo seed, no web build.
+ * Goes through the real `loadAppConfig`, so tests see the same validation as production.
+ */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): AppConfig {
+  return loadAppConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    WEB_DIST_DIR: '/nonexistent/casustafel-web',
+    DATABASE_URL: databaseUrl,
+    ...env,
+  });
+}

@@ -1,0 +1,17 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- see below */
+// Jest loads globalSetup outside its module registry, so tsconfig path aliases must be registered
+// before anything imports `@casustafel/*`; hence the plain requires after the registration.
+import { join } from 'node:path';
+const { register } = require('tsconfig-paths') as typeof import('tsconfig-paths');
+const workspaceRoot = join(__dirname, '../../../../../..');
+const { compilerOptions } = require(join(workspaceRoot, 'tsconfig.base.json'));
+register({ baseUrl: workspaceRoot, paths: compilerOptions.paths });
+const { startTestPostgres, TEST_PG_ENV } = require('./test-postgres') as typeof import('./test-postgres');
+
+export default async function globalSetup(): Promise<void> {
+  const run = await startTestPostgres();
+  process.env[TEST_PG_ENV.serverUrl] = run.serverUrl;
+  process.env[TEST_PG_ENV.template] = run.template;
+  process.env[TEST_PG_ENV.runId] = run.runId;
+  (globalThis as { __cstTestPostgres?: typeof run }).__cstTestPostgres = run;
+}
