@@ -3,7 +3,7 @@ import nx from '@nx/eslint-plugin';
 /**
  * Module boundaries are errors from the first commit (HOUSE-STYLE rule 1).
  * Every project carries exactly one `scope:*` and one `type:*` tag; these constraints say
- * which tags may import which. `libs/tooling/lint-fixtures` proves a violation fails lint.
+ * which tags may import which. `libs/tooling/lint-rules` proves a violation fails lint.
  */
 const depConstraints = [
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
@@ -38,6 +38,19 @@ const depConstraints = [
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'], bannedExternalImports: ['@angular/*'] },
 ];
 
+/** Tests may also use the test harnesses (`type:testing`); production code may not. */
+const testDepConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag.startsWith('type:') && constraint.onlyDependOnLibsWithTags
+    ? { ...constraint, onlyDependOnLibsWithTags: [...new Set([...constraint.onlyDependOnLibsWithTags, 'type:testing'])] }
+    : constraint,
+);
+
+const boundaryOptions = (constraints) => ({
+  enforceBuildableLibDependency: true,
+  allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+  depConstraints: constraints,
+});
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -48,14 +61,13 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
-          depConstraints,
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', boundaryOptions(depConstraints)],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/src/test-setup.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', boundaryOptions(testDepConstraints)],
     },
   },
   {

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-require-imports -- see below */
 // Jest loads globalSetup outside its module registry, so tsconfig path aliases must be registered
 // before anything imports `@casustafel/*`; hence the plain requires after the registration.
 import { join } from 'node:path';

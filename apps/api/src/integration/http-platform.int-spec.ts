@@ -6,7 +6,7 @@ import { createTestDatabase, TestDatabase, testConfig } from '@casustafel/api/te
 import type { ProblemDetails } from '@casustafel/shared/contracts';
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsString, Length, Min, ValidateNested } from 'class-validator';
-import { createApiApp } from './create-api-app';
+import { createApiApp } from '../app/create-api-app';
 
 class ProbeAddress {
   @IsString()

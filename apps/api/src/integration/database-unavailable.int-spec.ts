@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DatabaseService } from '@casustafel/api/database';
 import { TestDatabase, testConfig, withDatabase, TEST_PG_ENV } from '@casustafel/api/testing';
 import { Client } from 'pg';
-import { createApiApp } from './create-api-app';
+import { createApiApp } from '../app/create-api-app';
 
 /**
  * The API starts without its database, answers 503 meanwhile, and connects by itself (with back-off)

@@ -1,10 +1,9 @@
 import { DatabaseService } from '@casustafel/api/database';
+import { DEMO_PASSWORD, DEMO_USERS, DemoSeeder } from '@casustafel/api/demo';
 import { loadAppConfig } from '@casustafel/api/platform';
 import { createTestDatabase, TestDatabase } from '@casustafel/api/testing';
 import { verify } from 'argon2';
 import { Client } from 'pg';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo-region';
-import { DemoSeeder } from './demo-seeder';
 
 describe('demo region seed (real PostgreSQL)', () => {
   let db: TestDatabase;

@@ -1,7 +1,6 @@
+import { createDataSource, MIGRATIONS, runMigrations } from '@casustafel/api/database';
 import { createTestDatabase, TestDatabase } from '@casustafel/api/testing';
 import { Client } from 'pg';
-import { createDataSource, runMigrations } from './data-source-factory';
-import { MIGRATIONS } from './migrations';
 
 describe('schema and roles (real PostgreSQL)', () => {
   let db: TestDatabase;
