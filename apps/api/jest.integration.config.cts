@@ -13,7 +13,6 @@ module.exports = {
     // A few dependencies ship ESM only (Node 24 can require() them; jest's runtime cannot).
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@fastify/static/node_modules/)?content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
   globalSetup: '<rootDir>/../../libs/api/testing/src/lib/postgres/global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/api/testing/src/lib/postgres/global-teardown.ts',
