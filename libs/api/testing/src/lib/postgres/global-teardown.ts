@@ -1,6 +1,14 @@
 import type { TestPostgresRun } from './test-postgres';
 
 export default async function globalTeardown(): Promise<void> {
-  const run = (globalThis as { __cstTestPostgres?: TestPostgresRun }).__cstTestPostgres;
-  await run?.stop();
+  const holder = globalThis as { __cstTestPostgres?: { run: TestPostgresRun; users: number } };
+  const shared = holder.__cstTestPostgres;
+  if (!shared) {
+    return;
+  }
+  shared.users -= 1;
+  if (shared.users === 0) {
+    holder.__cstTestPostgres = undefined;
+    await shared.run.stop();
+  }
 }

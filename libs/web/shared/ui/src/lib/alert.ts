@@ -35,6 +35,13 @@ export type AlertType = 'info' | 'ok' | 'warning' | 'error';
       </div>
     </div>
   `,
+  styles: `
+    /* Space between the projected blocks (heading, paragraphs); the Utrecht token is a row-gap. */
+    .utrecht-alert__message {
+      display: grid;
+      row-gap: var(--utrecht-alert-message-row-gap, var(--utrecht-space-block-xs, 8px));
+    }
+  `,
 })
 export class Alert {
   readonly type = input<AlertType>('info');

@@ -13,6 +13,7 @@ export interface ProblemDetails {
   title?: string;
   status?: number;
   detail?: string;
+  correlationId?: string;
 }
 
 export const LOGIN_URL = '/api/auth/login';
@@ -27,19 +28,37 @@ export class AuthApi {
   }
 }
 
-/** The problem's `title` if the error response carries a problem+json body, otherwise `null`. */
-export function problemTitle(error: unknown): string | null {
+export type LoginFailureReason = 'credentials' | 'throttled' | 'unavailable';
+
+export interface LoginFailure {
+  reason: LoginFailureReason;
+  /** Ties the failure to the server's log line; shown so the helpdesk can find it. Never personal data. */
+  correlationId: string | null;
+}
+
+/**
+ * Why a login failed, in terms the page can translate. The problem `title` of the API is an
+ * English HTTP reason phrase ("Not Found"), so it is never shown in the (Dutch) interface.
+ */
+export function loginFailure(error: unknown): LoginFailure {
   if (!(error instanceof HttpErrorResponse)) {
-    return null;
+    return { reason: 'unavailable', correlationId: null };
   }
+  const reason: LoginFailureReason =
+    error.status === 401 ? 'credentials' : error.status === 429 ? 'throttled' : 'unavailable';
+  return { reason, correlationId: correlationIdOf(error) };
+}
+
+function correlationIdOf(error: HttpErrorResponse): string | null {
   let body: unknown = error.error;
   if (typeof body === 'string') {
     try {
       body = JSON.parse(body);
     } catch {
-      return null;
+      body = null;
     }
   }
-  const title = typeof body === 'object' && body !== null ? (body as ProblemDetails).title : undefined;
-  return typeof title === 'string' && title.trim() !== '' ? title : null;
+  const fromBody = typeof body === 'object' && body !== null ? (body as ProblemDetails).correlationId : undefined;
+  const id = typeof fromBody === 'string' && fromBody.trim() !== '' ? fromBody : error.headers?.get('x-correlation-id');
+  return id ?? null;
 }

@@ -14,10 +14,10 @@ import { AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validator
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Alert } from '@casustafel/web/shared/ui';
 import { finalize } from 'rxjs';
-import { AuthApi, problemTitle } from '../auth/auth-api';
+import { AuthApi, LoginFailure, loginFailure } from '../auth/auth-api';
 import { SessionStore, toSessionUser } from '../session/session-store';
 
-type LoginOutcome = { kind: 'failed'; title: string | null } | { kind: 'ok' };
+type LoginOutcome = ({ kind: 'failed' } & LoginFailure) | { kind: 'ok' };
 
 @Component({
   selector: 'cst-login-page',
@@ -83,7 +83,7 @@ export class LoginPage {
           this.submitted.set(false);
           this.outcome.set({ kind: 'ok' });
         },
-        error: (error: unknown) => this.outcome.set({ kind: 'failed', title: problemTitle(error) }),
+        error: (error: unknown) => this.outcome.set({ kind: 'failed', ...loginFailure(error) }),
       });
   }
 

@@ -39,7 +39,10 @@ export const en: CasustafelTranslation = {
       passwordRequired: 'Enter your password.',
     },
     failed: 'Logging in failed.',
+    failedCredentials: 'The e-mail address or the password is not correct.',
+    failedThrottled: 'You have tried too often. Wait a few minutes and then try again.',
     failedGeneric: 'Something went wrong. Please try again later.',
+    reference: 'Contacting the helpdesk? Please mention this code:',
     success: 'You are logged in.',
   },
   about: {

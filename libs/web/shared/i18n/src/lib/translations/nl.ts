@@ -40,7 +40,10 @@ export const nl = {
       passwordRequired: 'Vul uw wachtwoord in.',
     },
     failed: 'Inloggen is niet gelukt.',
+    failedCredentials: 'Het e-mailadres of het wachtwoord klopt niet.',
+    failedThrottled: 'U heeft het te vaak geprobeerd. Wacht een paar minuten en probeer het dan opnieuw.',
     failedGeneric: 'Er ging iets mis. Probeer het later opnieuw.',
+    reference: 'Neemt u contact op met de helpdesk? Noem dan deze code:',
     success: 'U bent ingelogd.',
   },
   about: {
