@@ -28,6 +28,10 @@ describe('database unreachable at start', () => {
     expect(down.statusCode).toBe(503);
     expect(down.json()).toMatchObject({ status: 'unavailable', checks: { database: { status: 'down' } } });
     expect(app.get(DatabaseService).state).toBe('connecting');
+    // Liveness does not depend on the database.
+    const live = await app.inject({ method: 'GET', url: '/api/health/live' });
+    expect(live.statusCode).toBe(200);
+    expect(live.json()).toEqual({ status: 'ok' });
 
     late = await createLateDatabase(name);
     await app.get(DatabaseService).ready();

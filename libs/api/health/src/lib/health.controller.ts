@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { HealthResponse } from '@casustafel/shared/contracts';
+import type { HealthResponse, LivenessResponse } from '@casustafel/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import { HealthService } from './health.service';
 
@@ -18,5 +18,16 @@ export class HealthController {
     void reply.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     void reply.header('cache-control', 'no-store');
     return result;
+  }
+
+  /**
+   * Liveness only: the process serves HTTP. No database check, so an orchestrator does not restart
+   * the app during a database outage (readiness is `GET /api/health`).
+   */
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is up.' })
+  live(@Res({ passthrough: true }) reply: FastifyReply): LivenessResponse {
+    void reply.header('cache-control', 'no-store');
+    return { status: 'ok' };
   }
 }

@@ -14,3 +14,8 @@ export interface HealthResponse {
     };
   };
 }
+
+/** `GET /api/health/live`: the process is up; says nothing about the database. */
+export interface LivenessResponse {
+  status: 'ok';
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: performance as ratios against a baseline measured in the same run on the same
+ * machine (QUALITY-TARGETS.md), written to docs/benchmarks.md. Exits 1 when a target is missed.
+ *
+ *   P5 framework overhead  Nest-Fastify with the production stack, GET /api/health/live
+ *                          vs bare Fastify returning the same JSON            target >= 0.50
+ *   P5b with the database  GET /api/health (pool as casustafel_app, select 1)
+ *                          vs bare Fastify + pg Pool doing select 1             reported
+ *
+ * Each server runs in its own process; autocannon runs here. Rounds alternate baseline and subject
+ * and the median is used, so background noise hits both sides alike.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 50;
+
+const freePort = () =>
+  new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+
+function startProcess(args, env, readyText) {
+  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (out += c));
+  return new Promise((done, fail) => {
+    const timer = setInterval(() => {
+      if (out.includes(readyText)) {
+        clearInterval(timer);
+        // Keep draining output so the child never blocks on a full pipe.
+        done({ child, stop: () => stopProcess(child) });
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      fail(new Error(`process exited (${code}) before ready:\n${out}`));
+    });
+  });
+}
+
+function stopProcess(child) {
+  return new Promise((done) => {
+    if (child.exitCode !== null) {
+      return done();
+    }
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+const BARE = `
+const fastify = require('fastify')({ logger: false });
+const url = process.env.PG_URL;
+const pool = url ? new (require('pg').Pool)({ connectionString: url, max: 10 }) : undefined;
+fastify.get('/live', async () => ({ status: 'ok' }));
+fastify.get('/db', async () => { await pool.query('select 1'); return { status: 'ok' }; });
+fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => console.log('BARE READY'));
+`;
+
+async function load(url) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  }
+  return result.requests.average;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  if (!existsSync(join(root, 'dist/apps/api/main.js'))) {
+    throw new Error('Build first: npm run build');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'casustafel-bench-'));
+  const appPort = await freePort();
+  const pgPort = await freePort();
+  const barePort = await freePort();
+  const app = await startProcess(
+    ['dist/apps/api/main.js'],
+    { DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort), SEED_DEMO: 'false', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
+    'Press Ctrl-C to stop.',
+  );
+  const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
+  const pgUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/casustafel`;
+  const bare = await startProcess(['-e', BARE], { PORT: String(barePort), PG_URL: pgUrl, NODE_PATH: join(root, 'node_modules') }, 'BARE READY');
+  const pairs = [
+    { id: 'P5', name: 'framework overhead: no-op JSON', baseline: `http://127.0.0.1:${barePort}/live`, subject: `http://127.0.0.1:${appPort}/api/health/live`, target: 0.5 },
+    { id: 'P5b', name: 'health with database round trip', baseline: `http://127.0.0.1:${barePort}/db`, subject: `http://127.0.0.1:${appPort}/api/health`, target: undefined },
+  ];
+  const rows = [];
+  try {
+    for (const pair of pairs) {
+      await load(pair.baseline); // warm-up both sides
+      await load(pair.subject);
+      const base = [];
+      const subj = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        base.push(await load(pair.baseline));
+        subj.push(await load(pair.subject));
+      }
+      const ratio = median(subj) / median(base);
+      rows.push({ ...pair, base: median(base), subj: median(subj), ratio });
+      console.log(`${pair.id} ${pair.name}: baseline ${median(base).toFixed(0)} req/s, casustafel ${median(subj).toFixed(0)} req/s, ratio ${ratio.toFixed(2)}`);
+    }
+  } finally {
+    await bare.stop();
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const missed = rows.filter((r) => r.target !== undefined && r.ratio < r.target);
+  const table = rows
+    .map((r) => `| ${r.id} | ${r.name} | ${r.base.toFixed(0)} | ${r.subj.toFixed(0)} | **${r.ratio.toFixed(2)}x** | ${r.target === undefined ? 'reported' : `>= ${r.target}x ${r.ratio >= r.target ? 'met' : 'MISSED'}`} |`)
+    .join('\n');
+  const doc = `# Benchmarks
+
+Written by \`npm run bench\` (libs/tooling/scripts/src/bench.mjs); do not edit by hand. Figures are
+ratios against a baseline measured in the same run on the same machine, so they compare across machines
+where absolute req/s do not (QUALITY-TARGETS.md). Method: each server in its own Node process, autocannon
+with ${CONNECTIONS} connections for ${DURATION} s per measurement, ${ROUNDS} alternating rounds, median.
+Casustafel runs the built server (\`dist/apps/api/main.js\`, NODE_ENV=production, LOG_LEVEL=info: the
+production middleware, pipes, filter and request logging) on the embedded PostgreSQL.
+
+Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, ${cpus().length} CPU (${cpus()[0]?.model ?? 'unknown'}).
+
+| Target | What | Baseline req/s | Casustafel req/s | Ratio | Target |
+| --- | --- | ---: | ---: | ---: | --- |
+${table}
+
+- P5 baseline: bare Fastify returning \`{"status":"ok"}\`; subject: \`GET /api/health/live\` through Nest.
+- P5b baseline: bare Fastify + \`pg.Pool\` running \`select 1\`; subject: \`GET /api/health\` (TypeORM pool
+  as \`casustafel_app\`, \`select 1\`, timing). Reported only; a target comes with the authenticated stack.
+- Later issues add their targets here (P1-P4, P6-P8) as the capabilities they measure land.
+`;
+  writeFileSync(join(root, 'docs/benchmarks.md'), doc);
+  console.log('\nwrote docs/benchmarks.md');
+  if (missed.length) {
+    console.error(`missed: ${missed.map((r) => r.id).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
