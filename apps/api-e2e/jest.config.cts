@@ -16,6 +16,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js'],
   globalSetup: '<rootDir>/../../libs/api/testing/src/lib/postgres/global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/api/testing/src/lib/postgres/global-teardown.ts',
-  testTimeout: 120000,
+  setupFilesAfterEnv: ['<rootDir>/src/test-timeout.ts'],
   maxWorkers: 1,
 };

@@ -16,6 +16,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'html'],
   globalSetup: '<rootDir>/../../libs/api/testing/src/lib/postgres/global-setup.ts',
   globalTeardown: '<rootDir>/../../libs/api/testing/src/lib/postgres/global-teardown.ts',
-  testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/src/integration/test-timeout.jest-setup.ts'],
   coverageDirectory: '../../coverage/apps/api-integration',
 };

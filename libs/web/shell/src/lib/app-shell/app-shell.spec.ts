@@ -24,7 +24,15 @@ describe('AppShell', () => {
     await fixture.whenStable();
   });
 
-  const languageSwitch = () => root.querySelector<HTMLButtonElement>('[data-testid="language-switch"]')!;
+  function find<T extends Element>(selector: string): T {
+    const element = root.querySelector<T>(selector);
+    if (!element) {
+      throw new Error(`Nothing matches ${selector}`);
+    }
+    return element;
+  }
+
+  const languageSwitch = () => find<HTMLButtonElement>('[data-testid="language-switch"]');
 
   async function clickSwitch(): Promise<void> {
     languageSwitch().click();

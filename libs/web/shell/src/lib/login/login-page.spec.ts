@@ -32,9 +32,17 @@ describe('LoginPage', () => {
     root.remove();
   });
 
-  const email = () => root.querySelector<HTMLInputElement>('#login-email')!;
-  const password = () => root.querySelector<HTMLInputElement>('#login-password')!;
-  const form = () => root.querySelector<HTMLFormElement>('[data-testid="login-form"]')!;
+  function find<T extends Element>(selector: string): T {
+    const element = root.querySelector<T>(selector);
+    if (!element) {
+      throw new Error(`Nothing matches ${selector}`);
+    }
+    return element;
+  }
+
+  const email = () => find<HTMLInputElement>('#login-email');
+  const password = () => find<HTMLInputElement>('#login-password');
+  const form = () => find<HTMLFormElement>('[data-testid="login-form"]');
 
   function type(input: HTMLInputElement, value: string): void {
     input.value = value;
@@ -89,7 +97,7 @@ describe('LoginPage', () => {
     http.expectNone(LOGIN_URL);
   });
 
-  it('posts the credentials and shows the problem title of a 404 in an alert', async () => {
+  it('posts the credentials and reports a failure in Dutch with the code for the helpdesk', async () => {
     type(email(), 'coordinator@zvh.example');
     type(password(), 'geheim');
     await submit();
@@ -98,7 +106,7 @@ describe('LoginPage', () => {
     expect(request.request.method).toBe('POST');
     expect(request.request.body).toEqual({ email: 'coordinator@zvh.example', password: 'geheim' });
     request.flush(
-      { type: 'about:blank', title: 'Niet gevonden', status: 404, detail: 'Route bestaat niet' },
+      { type: 'about:blank', title: 'Not Found', status: 404, correlationId: 'c0ffee-1234-abcd' },
       { status: 404, statusText: 'Not Found', headers: { 'Content-Type': 'application/problem+json' } },
     );
     await fixture.whenStable();
@@ -106,8 +114,28 @@ describe('LoginPage', () => {
     const alert = root.querySelector('[role="alert"]');
     expect(alert?.classList).toContain('utrecht-alert');
     expect(alert?.textContent).toContain('Inloggen is niet gelukt.');
-    expect(alert?.textContent).toContain('Niet gevonden');
+    expect(alert?.textContent).toContain('Er ging iets mis. Probeer het later opnieuw.');
+    // The API's problem title is an English reason phrase: never shown in the interface.
+    expect(alert?.textContent).not.toContain('Not Found');
+    expect(root.querySelector('[data-testid="login-reference"]')?.textContent).toContain('c0ffee-1234-abcd');
     expect(root.querySelector('#login-email-error')).toBeNull();
+  });
+
+  it.each([
+    [401, 'Het e-mailadres of het wachtwoord klopt niet.'],
+    [429, 'U heeft het te vaak geprobeerd.'],
+  ])('explains a %s in words of its own, without a helpdesk code', async (status, text) => {
+    type(email(), 'coordinator@zvh.example');
+    type(password(), 'geheim');
+    await submit();
+
+    http
+      .expectOne(LOGIN_URL)
+      .flush({ title: 'x', status, correlationId: 'c0ffee-1234-abcd' }, { status, statusText: 'x' });
+    await fixture.whenStable();
+
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain(text);
+    expect(root.querySelector('[data-testid="login-reference"]')).toBeNull();
   });
 
   it('falls back to a translated generic message when the error is not a problem', async () => {

@@ -21,7 +21,7 @@ export const en: CasustafelTranslation = {
   },
   footer: {
     label: 'About this website',
-    demo: 'This is a demonstration environment. All people, cases and organisations are fictional.',
+    demo: 'This is a demonstration environment. All people and cases are fictional; the organisations are real but take no part.',
     about: 'About Casustafel',
   },
   login: {
@@ -51,6 +51,6 @@ export const en: CasustafelTranslation = {
     lead: 'Casustafel supports Zorg- en Veiligheidshuizen (Dutch care and safety houses) in preparing and running multi-agency case conferences.',
     body: 'In a case conference, professionals from municipalities, care providers, police, the judiciary and other partners work together on complex situations where care and safety meet. Casustafel helps to record the agenda, the participants and the agreements of each conference clearly, with attention to privacy and purpose limitation.',
     demoHeading: 'Demonstration data',
-    demoBody: 'This environment is a demonstration. All people, cases and organisations you see here are made up. Do not enter real personal data.',
+    demoBody: 'This environment is a demonstration. All people and cases you see here are made up; the organisations exist, but take no part in this demonstration. Do not enter real personal data.',
   },
 };

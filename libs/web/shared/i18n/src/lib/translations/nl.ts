@@ -22,7 +22,7 @@ export const nl = {
   },
   footer: {
     label: 'Over deze website',
-    demo: 'Dit is een demonstratieomgeving. Alle personen, casussen en organisaties zijn verzonnen.',
+    demo: 'Dit is een demonstratieomgeving. Alle personen en casussen zijn verzonnen; de organisaties zijn echt, maar doen niet mee.',
     about: 'Over Casustafel',
   },
   login: {
@@ -52,7 +52,7 @@ export const nl = {
     lead: 'Casustafel ondersteunt Zorg- en Veiligheidshuizen bij het voorbereiden en voeren van multidisciplinaire casusoverleggen.',
     body: 'In een casusoverleg werken professionals van gemeenten, zorg, politie, justitie en andere ketenpartners samen aan complexe situaties waarin zorg en veiligheid samenkomen. Casustafel helpt om per overleg de agenda, de deelnemers en de afspraken overzichtelijk vast te leggen, met aandacht voor privacy en doelbinding.',
     demoHeading: 'Demonstratiegegevens',
-    demoBody: 'Deze omgeving is een demonstratie. Alle personen, casussen en organisaties die u hier ziet, zijn verzonnen. Voer geen echte persoonsgegevens in.',
+    demoBody: 'Deze omgeving is een demonstratie. Alle personen en casussen die u hier ziet, zijn verzonnen; de organisaties bestaan echt, maar doen aan deze demonstratie niet mee. Voer geen echte persoonsgegevens in.',
   },
 };
 
