@@ -65,7 +65,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/src/test-setup.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/src/test-setup.ts', '**/src/integration/support/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', boundaryOptions(testDepConstraints)],
     },

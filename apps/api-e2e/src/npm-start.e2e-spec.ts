@@ -25,7 +25,12 @@ describe('the built server (npm start)', () => {
     let dataDir: string;
     let port: number;
     let pgPort: number;
-    const env = () => ({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' });
+    const env = () => ({
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      LOG_LEVEL: 'warn',
+    });
 
     beforeAll(async () => {
       dataDir = tempDataDir();
@@ -52,7 +57,9 @@ describe('the built server (npm start)', () => {
         expect(page.status).toBe(200);
         expect(await page.text()).toContain('<html lang="nl"');
 
-        const deepLink = await fetch(`http://127.0.0.1:${port}/inloggen`, { headers: { accept: 'text/html' } });
+        const deepLink = await fetch(`http://127.0.0.1:${port}/inloggen`, {
+          headers: { accept: 'text/html' },
+        });
         expect(deepLink.status).toBe(200);
         expect(deepLink.headers.get('content-type')).toContain('text/html');
 
@@ -149,7 +156,12 @@ describe('the built server (npm start)', () => {
     it('uses that server, starts no embedded one, and seeds nothing unless asked', async () => {
       const dataDir = tempDataDir();
       const port = await freePort();
-      const server = new ServerProcess({ DATABASE_URL: db.url, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+      const server = new ServerProcess({
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+      });
       try {
         await server.waitFor('Press Ctrl-C to stop.');
         expect(server.output).toContain('Database: DATABASE_URL');

@@ -2,20 +2,24 @@ import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DatabaseService, EmbeddedPostgresServer, runMigrations } from '@casustafel/api/database';
 import { DemoSeeder } from '@casustafel/api/demo';
-import { AppConfig, InvalidConfigError, loadAppConfig } from '@casustafel/api/platform';
+import { AppConfig, InvalidConfigError, loadAppConfig, resolveSecrets } from '@casustafel/api/platform';
 import { createApiApp } from './app/create-api-app';
 
 /* eslint-disable no-console -- the start-up banner and fatal errors go to the terminal on purpose */
 
 async function main(): Promise<void> {
-  const config = loadConfigOrExit();
+  const config = resolveSecrets(loadConfigOrExit());
   const embedded = config.database.url ? undefined : new EmbeddedPostgresServer(embeddedOptions(config));
   if (embedded) {
-    console.log(`Starting embedded PostgreSQL (data in ${config.embedded.dataDir}/, port ${config.embedded.port}) …`);
+    console.log(
+      `Starting embedded PostgreSQL (data in ${config.embedded.dataDir}/, port ${config.embedded.port}) …`,
+    );
     config.database.url = await embedded.start().catch((error: Error) => fail(error.message));
   }
   const stopEmbedded = async () => {
-    await embedded?.stop().catch((error: Error) => console.error(`Stopping PostgreSQL failed: ${error.message}`));
+    await embedded
+      ?.stop()
+      .catch((error: Error) => console.error(`Stopping PostgreSQL failed: ${error.message}`));
   };
 
   if (process.argv[2] === 'migrate') {
@@ -78,7 +82,11 @@ function embeddedOptions(config: AppConfig) {
   };
 }
 
-async function listen(app: NestFastifyApplication, config: AppConfig, cleanup: () => Promise<void>): Promise<void> {
+async function listen(
+  app: NestFastifyApplication,
+  config: AppConfig,
+  cleanup: () => Promise<void>,
+): Promise<void> {
   try {
     await app.listen(config.server.port, config.server.host);
   } catch (error) {
@@ -86,7 +94,9 @@ async function listen(app: NestFastifyApplication, config: AppConfig, cleanup: (
     await app.close().catch(() => undefined);
     await cleanup();
     if (code === 'EADDRINUSE') {
-      fail(`Port ${config.server.port} on ${config.server.host} is already in use. Stop the other program or set PORT.`);
+      fail(
+        `Port ${config.server.port} on ${config.server.host} is already in use. Stop the other program or set PORT.`,
+      );
     }
     if (code === 'EADDRNOTAVAIL') {
       fail(`Cannot bind to ${config.server.host}: no such address on this machine. Check HOST.`);

@@ -1,4 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
+import { AdminModule } from '@casustafel/api/admin';
+import { AuditModule } from '@casustafel/api/audit';
+import { AuthModule } from '@casustafel/api/auth';
 import { DatabaseModule } from '@casustafel/api/database';
 import { DemoModule } from '@casustafel/api/demo';
 import { HealthModule } from '@casustafel/api/health';
@@ -10,7 +13,16 @@ export class AppModule {
   static forRoot(config: AppConfig, extra: Type[] = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), DatabaseModule, HealthModule, DemoModule, ...extra],
+      imports: [
+        PlatformModule.forRoot(config),
+        DatabaseModule,
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        AdminModule,
+        DemoModule,
+        ...extra,
+      ],
     };
   }
 }

@@ -9,10 +9,14 @@ import { AppModule } from './app.module';
  * filters, pipes and database wiring. `extra` lets a test mount a probe controller.
  */
 export async function createApiApp(config: AppConfig, extra: Type[] = []): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extra), createFastifyAdapter(), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, extra),
+    createFastifyAdapter(),
+    {
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   await configureHttpApp(app, config);
   return app;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Public } from '@casustafel/api/auth';
 import { DatabaseService } from '@casustafel/api/database';
 import { TestDatabase, testConfig, withDatabase, TEST_PG_ENV } from '@casustafel/api/testing';
 import { Client } from 'pg';
@@ -21,7 +22,9 @@ describe('database unreachable at start', () => {
 
   it('reports 503 until the database is there, then 200', async () => {
     const name = `cst_t_${process.env[TEST_PG_ENV.runId]}_late`;
-    app = await createApiApp(testConfig(withDatabase(serverUrl, name), { DATABASE_CONNECT_RETRY_MAX_MS: '200' }));
+    app = await createApiApp(
+      testConfig(withDatabase(serverUrl, name), { DATABASE_CONNECT_RETRY_MAX_MS: '200' }),
+    );
     await app.init();
 
     const down = await app.inject({ method: 'GET', url: '/api/health' });
@@ -59,6 +62,7 @@ describe('database unreachable at start', () => {
   }
 });
 
+@Public()
 @Controller('probe-db')
 class ProbeDbController {
   constructor(private readonly database: DatabaseService) {}
@@ -81,9 +85,10 @@ describe('a request that needs the database while it is unreachable', () => {
   });
 
   it('gets a 503 problem, not a 500, and the address is not revealed', async () => {
-    app = await createApiApp(testConfig('postgres://postgres@127.0.0.1:9/none', { DATABASE_CONNECT_RETRY_MAX_MS: '100' }), [
-      ProbeDbModule,
-    ]);
+    app = await createApiApp(
+      testConfig('postgres://postgres@127.0.0.1:9/none', { DATABASE_CONNECT_RETRY_MAX_MS: '100' }),
+      [ProbeDbModule],
+    );
     await app.init();
     const res = await app.inject({ method: 'GET', url: '/api/probe-db' });
     expect(res.statusCode).toBe(503);

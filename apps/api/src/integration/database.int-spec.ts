@@ -27,11 +27,9 @@ describe('schema and roles (real PostgreSQL)', () => {
   });
 
   it('serialises concurrent migrators without errors', async () => {
-    await expect(Promise.all([runMigrations(db.url), runMigrations(db.url), runMigrations(db.url)])).resolves.toEqual([
-      [],
-      [],
-      [],
-    ]);
+    await expect(
+      Promise.all([runMigrations(db.url), runMigrations(db.url), runMigrations(db.url)]),
+    ).resolves.toEqual([[], [], []]);
   });
 
   it('creates the app role without login, superuser or RLS bypass', async () => {

@@ -37,7 +37,9 @@ describe('demo region seed (real PostgreSQL)', () => {
   it('marks the region and every person as fictional', async () => {
     const region = await sql.query('select name, is_demo from region');
     expect(region.rows).toEqual([{ name: 'Gooi en Vechtstreek (demo, fictief)', is_demo: true }]);
-    const users = await sql.query<{ display_name: string; email: string }>('select display_name, email from app_user');
+    const users = await sql.query<{ display_name: string; email: string }>(
+      'select display_name, email from app_user',
+    );
     expect(users.rows).toHaveLength(DEMO_USERS.length);
     for (const user of users.rows) {
       expect(user.display_name).toContain('(fictief)');
@@ -61,9 +63,16 @@ describe('demo region seed (real PostgreSQL)', () => {
         'ZORGCOORDINATOR',
       ]),
     );
-    const names = await sql.query<{ name: string }>("select name from organisation where name like 'Gemeente %'");
+    const names = await sql.query<{ name: string }>(
+      "select name from organisation where name like 'Gemeente %'",
+    );
     expect(names.rows.map((r) => r.name)).toEqual(
-      expect.arrayContaining(['Gemeente Hilversum', 'Gemeente Gooise Meren', 'Gemeente Huizen', 'Gemeente Wijdemeren']),
+      expect.arrayContaining([
+        'Gemeente Hilversum',
+        'Gemeente Gooise Meren',
+        'Gemeente Huizen',
+        'Gemeente Wijdemeren',
+      ]),
     );
     const tables = await sql.query<{ name: string }>('select name from case_table order by name');
     expect(tables.rows.map((r) => r.name)).toEqual(['Complexe casuïstiek', 'Mensenhandel']);
@@ -80,7 +89,9 @@ describe('demo region seed (real PostgreSQL)', () => {
   });
 
   it('gives one demo user per role, with an argon2id hash of the demo password', async () => {
-    const roles = await sql.query<{ role: string }>('select distinct role from user_table_role order by role');
+    const roles = await sql.query<{ role: string }>(
+      'select distinct role from user_table_role order by role',
+    );
     expect(roles.rows.map((r) => r.role)).toEqual([
       'BEHEERDER',
       'CASUSREGISSEUR',

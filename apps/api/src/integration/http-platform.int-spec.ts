@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Public } from '@casustafel/api/auth';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DatabaseService } from '@casustafel/api/database';
 import { ConflictError } from '@casustafel/api/platform';
@@ -32,6 +33,7 @@ class ProbeInput {
 }
 
 /** A controller only this test mounts, to exercise the global pipe and filter. */
+@Public()
 @Controller('probe')
 class ProbeController {
   @Post()
@@ -58,6 +60,7 @@ const valid = { name: 'x', count: 2, email: 'a@example.org', address: { postcode
 describe('HTTP platform (real app, real PostgreSQL)', () => {
   let db: TestDatabase;
   let app: NestFastifyApplication;
+  let csrf: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -65,6 +68,10 @@ describe('HTTP platform (real app, real PostgreSQL)', () => {
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     await app.get(DatabaseService).ready();
+    // State-changing requests echo the CSRF cookie in a header, as the web app does.
+    const config = await app.inject({ method: 'GET', url: '/api/auth/config' });
+    const token = /cst_csrf=([^;]+)/.exec(String(config.headers['set-cookie']))?.[1] ?? '';
+    csrf = { cookie: `cst_csrf=${token}`, 'x-csrf-token': token };
   });
 
   afterAll(async () => {
@@ -92,7 +99,11 @@ describe('HTTP platform (real app, real PostgreSQL)', () => {
   });
 
   it('keeps a safe incoming correlation id and replaces an unsafe one', async () => {
-    const kept = await app.inject({ method: 'GET', url: '/api/nope', headers: { 'x-correlation-id': 'abc-123-def' } });
+    const kept = await app.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'x-correlation-id': 'abc-123-def' },
+    });
     expect(problem(kept.body).correlationId).toBe('abc-123-def');
     const replaced = await app.inject({
       method: 'GET',
@@ -103,7 +114,7 @@ describe('HTTP platform (real app, real PostgreSQL)', () => {
   });
 
   it('accepts a valid body', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/probe', payload: valid });
+    const res = await app.inject({ method: 'POST', url: '/api/probe', headers: csrf, payload: valid });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toEqual({ accepted: 'x' });
   });
@@ -112,20 +123,31 @@ describe('HTTP platform (real app, real PostgreSQL)', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/probe',
+      headers: csrf,
       payload: { name: '', count: 0, email: 'not-an-email', address: { postcode: '1' } },
     });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const body = problem(res.body);
     expect(body.type).toBe('urn:casustafel:problem:validation');
-    expect([...new Set(body.errors?.map((e) => e.field))].sort()).toEqual(['address.postcode', 'count', 'email', 'name']);
+    expect([...new Set(body.errors?.map((e) => e.field))].sort()).toEqual([
+      'address.postcode',
+      'count',
+      'email',
+      'name',
+    ]);
     expect(body.errors?.find((e) => e.field === 'email')?.code).toBe('isEmail');
     // Values are never echoed back.
     expect(res.body).not.toContain('not-an-email');
   });
 
   it('rejects unknown properties instead of dropping them', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/probe', payload: { ...valid, isAdmin: true } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/probe',
+      headers: csrf,
+      payload: { ...valid, isAdmin: true },
+    });
     expect(res.statusCode).toBe(400);
     expect(problem(res.body).errors).toEqual([
       { field: 'isAdmin', code: 'whitelistValidation', message: 'property isAdmin is not allowed' },
@@ -136,7 +158,10 @@ describe('HTTP platform (real app, real PostgreSQL)', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/probe',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        ...csrf,
+        'content-type': 'application/json',
+      },
       payload: '{"name": "Jan Fictief", oops',
     });
     expect(res.statusCode).toBe(400);
@@ -149,7 +174,10 @@ describe('HTTP platform (real app, real PostgreSQL)', () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/probe',
-      headers: { 'content-type': 'application/xml' },
+      headers: {
+        ...csrf,
+        'content-type': 'application/xml',
+      },
       payload: '<probe/>',
     });
     expect(res.statusCode).toBe(415);

@@ -25,7 +25,9 @@ test.describe('language', () => {
     await expect(languageSwitch).toBeFocused();
     await expect(languageSwitch).toHaveAccessibleName('Change language to Nederlands');
     // Screen readers hear the change (CDK LiveAnnouncer, a polite live region).
-    await expect(page.locator('.cdk-live-announcer-element')).toHaveText('The language has been changed to English.');
+    await expect(page.locator('.cdk-live-announcer-element')).toHaveText(
+      'The language has been changed to English.',
+    );
     await expect(page.getByRole('navigation', { name: 'Main menu' })).toBeVisible();
     await expectNoAxeViolations(page);
     await saveScreenshot(page, testInfo, 'login-en');

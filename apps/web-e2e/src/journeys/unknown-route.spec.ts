@@ -17,7 +17,11 @@ test.describe('unknown addresses', () => {
     expect(response.headers()['content-type']).toContain(PROBLEM_CONTENT_TYPE);
     const correlationId = response.headers()['x-correlation-id'];
     expect(correlationId).toMatch(/^[A-Za-z0-9._-]{8,128}$/);
-    expect(await response.json()).toMatchObject({ status: 404, instance: '/api/bestaat-niet', correlationId });
+    expect(await response.json()).toMatchObject({
+      status: 404,
+      instance: '/api/bestaat-niet',
+      correlationId,
+    });
   });
 
   test('an unknown API route is not answered with the web app, even for a browser', async ({ request }) => {

@@ -26,7 +26,11 @@ export const CHROMIUM_ARGS = [
  * must see the same CORS/CSP behaviour as users), and `--single-process`, with which the browser
  * exits when a test closes its context, so that every other test in a worker would fail.
  */
-const SPARTICUZ_DROPPED_ARGS = ['--disable-web-security', '--allow-running-insecure-content', '--single-process'];
+const SPARTICUZ_DROPPED_ARGS = [
+  '--disable-web-security',
+  '--allow-running-insecure-content',
+  '--single-process',
+];
 
 export interface ChromiumLaunch {
   executablePath: string;

@@ -1,6 +1,14 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,6 +39,15 @@ const SERVER_ENV_KEYS = [
   'LOG_LEVEL',
   'LOG_PRETTY',
   'WEB_DIST_DIR',
+  'DEMO_MODE',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_ABSOLUTE_HOURS',
+  'COOKIE_SECURE',
+  'LOGIN_RATE_LIMIT_PER_MINUTE',
+  'LOGIN_LOCKOUT_THRESHOLD',
+  'LOGIN_LOCKOUT_MINUTES',
+  'ENCRYPTION_KEYS',
+  'HASH_KEY',
 ];
 
 export interface E2eServer {
@@ -61,6 +78,15 @@ export async function startE2eServer(): Promise<E2eServer> {
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     WEB_DIST_DIR: WEB_DIST,
+    // Demo accounts sign in without a second factor; journeys that test the second factor use new accounts.
+    DEMO_MODE: 'true',
+    // Plain http://127.0.0.1: cookies without Secure (production behind HTTPS keeps the default, true).
+    COOKIE_SECURE: 'false',
+    // Throwaway keys for throwaway data.
+    ENCRYPTION_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+    HASH_KEY: randomBytes(32).toString('base64'),
+    // The journeys log in many times from one address.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
   });
 
   let dataDir: string | undefined;
@@ -82,7 +108,11 @@ export async function startE2eServer(): Promise<E2eServer> {
 
   mkdirSync(dirname(SERVER_LOG), { recursive: true });
   const log = createWriteStream(SERVER_LOG);
-  const child = spawn(process.execPath, [API_MAIN], { cwd: WORKSPACE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [API_MAIN], {
+    cwd: WORKSPACE_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   child.once('exit', () => log.end());
@@ -225,7 +255,9 @@ async function createDatabase(adminUrl: string, name: string): Promise<void> {
 }
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+  await withClient(adminUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  );
 }
 
 async function withClient(url: string, work: (client: Client) => Promise<unknown>): Promise<void> {

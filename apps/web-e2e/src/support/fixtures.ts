@@ -31,7 +31,10 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 /** Saves a full-page screenshot as tmp/screenshots/<project>-<name>.png, for looking at the UI. */
 export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${testInfo.project.name}-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: join(SCREENSHOT_DIR, `${testInfo.project.name}-${name}.png`),
+    fullPage: true,
+  });
 }
 
 /**

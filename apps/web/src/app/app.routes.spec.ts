@@ -24,7 +24,9 @@ describe('appRoutes', () => {
     await harness.navigateByUrl(url);
 
     expect(TestBed.inject(Router).url).toBe('/inloggen');
-    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Inloggen bij Casustafel');
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe(
+      'Inloggen bij Casustafel',
+    );
   });
 
   it('lazy-loads the about page at /over', async () => {

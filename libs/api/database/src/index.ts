@@ -4,3 +4,7 @@ export * from './lib/database.service';
 export * from './lib/embedded/embedded-postgres-server';
 export * from './lib/entities';
 export * from './lib/migrations';
+export * from './lib/pg-notifications';
+export * from './lib/transaction-runner';
+export * from './lib/pg-errors';
+export * from './lib/query-rows';

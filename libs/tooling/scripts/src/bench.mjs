@@ -12,6 +12,7 @@
  * and the median is used, so background noise hits both sides alike.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -33,7 +34,11 @@ const freePort = () =>
   });
 
 function startProcess(args, env, readyText) {
-  const child = spawn(process.execPath, args, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (c) => (out += c));
   child.stderr.on('data', (c) => (out += c));
@@ -91,15 +96,40 @@ async function main() {
   const barePort = await freePort();
   const app = await startProcess(
     ['dist/apps/api/main.js'],
-    { DATA_DIR: dataDir, PORT: String(appPort), EMBEDDED_PG_PORT: String(pgPort), SEED_DEMO: 'false', NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' },
+    {
+      DATA_DIR: dataDir,
+      PORT: String(appPort),
+      EMBEDDED_PG_PORT: String(pgPort),
+      SEED_DEMO: 'false',
+      NODE_ENV: 'production',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+      ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+      HASH_KEY: randomBytes(32).toString('base64'),
+    },
     'Press Ctrl-C to stop.',
   );
   const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
   const pgUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/casustafel`;
-  const bare = await startProcess(['-e', BARE], { PORT: String(barePort), PG_URL: pgUrl, NODE_PATH: join(root, 'node_modules') }, 'BARE READY');
+  const bare = await startProcess(
+    ['-e', BARE],
+    { PORT: String(barePort), PG_URL: pgUrl, NODE_PATH: join(root, 'node_modules') },
+    'BARE READY',
+  );
   const pairs = [
-    { id: 'P5', name: 'framework overhead: no-op JSON', baseline: `http://127.0.0.1:${barePort}/live`, subject: `http://127.0.0.1:${appPort}/api/health/live`, target: 0.5 },
-    { id: 'P5b', name: 'health with database round trip', baseline: `http://127.0.0.1:${barePort}/db`, subject: `http://127.0.0.1:${appPort}/api/health`, target: undefined },
+    {
+      id: 'P5',
+      name: 'framework overhead: no-op JSON',
+      baseline: `http://127.0.0.1:${barePort}/live`,
+      subject: `http://127.0.0.1:${appPort}/api/health/live`,
+      target: 0.5,
+    },
+    {
+      id: 'P5b',
+      name: 'health with database round trip',
+      baseline: `http://127.0.0.1:${barePort}/db`,
+      subject: `http://127.0.0.1:${appPort}/api/health`,
+      target: undefined,
+    },
   ];
   const rows = [];
   try {
@@ -114,7 +144,9 @@ async function main() {
       }
       const ratio = median(subj) / median(base);
       rows.push({ ...pair, base: median(base), subj: median(subj), ratio });
-      console.log(`${pair.id} ${pair.name}: baseline ${median(base).toFixed(0)} req/s, casustafel ${median(subj).toFixed(0)} req/s, ratio ${ratio.toFixed(2)}`);
+      console.log(
+        `${pair.id} ${pair.name}: baseline ${median(base).toFixed(0)} req/s, casustafel ${median(subj).toFixed(0)} req/s, ratio ${ratio.toFixed(2)}`,
+      );
     }
   } finally {
     await bare.stop();
@@ -124,7 +156,10 @@ async function main() {
 
   const missed = rows.filter((r) => r.target !== undefined && r.ratio < r.target);
   const table = rows
-    .map((r) => `| ${r.id} | ${r.name} | ${r.base.toFixed(0)} | ${r.subj.toFixed(0)} | **${r.ratio.toFixed(2)}x** | ${r.target === undefined ? 'reported' : `>= ${r.target}x ${r.ratio >= r.target ? 'met' : 'MISSED'}`} |`)
+    .map(
+      (r) =>
+        `| ${r.id} | ${r.name} | ${r.base.toFixed(0)} | ${r.subj.toFixed(0)} | **${r.ratio.toFixed(2)}x** | ${r.target === undefined ? 'reported' : `>= ${r.target}x ${r.ratio >= r.target ? 'met' : 'MISSED'}`} |`,
+    )
     .join('\n');
   const doc = `# Benchmarks
 

@@ -20,7 +20,10 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const results = join(root, 'tmp/test-results');
 const ci = process.env.CI === 'true' || process.env.CI === '1';
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 const env = {
   ...process.env,
@@ -28,7 +31,7 @@ const env = {
   NX_NO_CLOUD: 'true',
   NX_DAEMON: 'false',
   NX_TUI: 'false',
-  NX_SKIP_NX_CACHE: ci ? 'true' : process.env.NX_SKIP_NX_CACHE ?? '',
+  NX_SKIP_NX_CACHE: ci ? 'true' : (process.env.NX_SKIP_NX_CACHE ?? ''),
   NG_CLI_ANALYTICS: 'false',
   FORCE_COLOR: process.env.FORCE_COLOR ?? (ci ? '0' : '1'),
 };
@@ -55,7 +58,9 @@ async function step(name, work) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   passed += outcome.passed;
   failed += outcome.failed;
-  summary.push(`${name.padEnd(10)} ${outcome.failed ? 'FAILED' : 'ok    '}  ${outcome.passed} passed, ${outcome.failed} failed  (${seconds} s)`);
+  summary.push(
+    `${name.padEnd(10)} ${outcome.failed ? 'FAILED' : 'ok    '}  ${outcome.passed} passed, ${outcome.failed} failed  (${seconds} s)`,
+  );
 }
 
 /** A step that is not a test runner counts as one check. */
@@ -79,7 +84,10 @@ function tsconfigs() {
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) {
         walk(path);
-      } else if (/^tsconfig\.(app|lib|spec)\.json$/.test(entry) || (entry === 'tsconfig.json' && isLeaf(path))) {
+      } else if (
+        /^tsconfig\.(app|lib|spec)\.json$/.test(entry) ||
+        (entry === 'tsconfig.json' && isLeaf(path))
+      ) {
         found.push(relative(root, path));
       }
     }
@@ -110,22 +118,35 @@ async function typecheck() {
     }
   };
   await Promise.all([worker(), worker()]);
-  console.log(`type-checked ${configs.length} tsconfig files${failures.length ? `; failed: ${failures.join(', ')}` : ''}`);
+  console.log(
+    `type-checked ${configs.length} tsconfig files${failures.length ? `; failed: ${failures.join(', ')}` : ''}`,
+  );
   return check(failures.length ? 1 : 0);
 }
 
 async function jest() {
   const report = join(results, 'jest.json');
   rmSync(report, { force: true });
-  const code = await run('jest', ['-c', 'jest.config.ts', '--json', `--outputFile=${report}`, ...(ci ? ['--ci'] : [])]);
+  const code = await run('jest', [
+    '-c',
+    'jest.config.ts',
+    '--json',
+    `--outputFile=${report}`,
+    ...(ci ? ['--ci'] : []),
+  ]);
   const json = readJson(report);
   if (!json) {
     return { passed: 0, failed: 1 };
   }
-  const suitesFailedToRun = json.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  const suitesFailedToRun = json.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
   return {
     passed: json.numPassedTests,
-    failed: json.numFailedTests + suitesFailedToRun + (code !== 0 && json.numFailedTests === 0 && !suitesFailedToRun ? 1 : 0),
+    failed:
+      json.numFailedTests +
+      suitesFailedToRun +
+      (code !== 0 && json.numFailedTests === 0 && !suitesFailedToRun ? 1 : 0),
   };
 }
 
@@ -144,7 +165,9 @@ async function browser() {
 mkdirSync(results, { recursive: true });
 await step('lint', async () => check(await run('nx', ['run-many', '-t', 'lint', '--output-style=static'])));
 await step('typecheck', typecheck);
-await step('build', async () => check(await run('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'])));
+await step('build', async () =>
+  check(await run('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'])),
+);
 await step('jest', jest);
 await step('browser', async () => {
   if (!existsSync(join(root, 'dist/apps/api/main.js'))) {

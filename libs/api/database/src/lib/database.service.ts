@@ -58,7 +58,11 @@ export class DatabaseService implements OnModuleInit, OnApplicationShutdown {
   /** Run privileged work (demo seed) as the schema owner, outside the app role. */
   async asOwner<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     await this.ready();
-    const owner = createDataSource({ url: this.ownerUrl(), poolSize: 1, applicationName: 'casustafel-owner' });
+    const owner = createDataSource({
+      url: this.ownerUrl(),
+      poolSize: 1,
+      applicationName: 'casustafel-owner',
+    });
     await owner.initialize();
     try {
       return await owner.transaction(work);

@@ -1,4 +1,10 @@
-import type { LegalRegime, MembershipStatus, PartnerType, TableRole, TableTheme } from '@casustafel/api/database';
+import type {
+  LegalRegime,
+  MembershipStatus,
+  PartnerType,
+  TableRole,
+  TableTheme,
+} from '@casustafel/shared/contracts';
 
 /**
  * The demo region "Gooi en Vechtstreek". The organisations exist in the real region; every person
@@ -18,23 +24,103 @@ export interface DemoOrganisation {
 }
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
-  { key: 'zvh', name: 'Zorg- en Veiligheidshuis Gooi en Vechtstreek', partnerType: 'ZVH', legalRegimes: ['AVG', 'WGS'] },
-  { key: 'hilversum', name: 'Gemeente Hilversum', partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', legalRegimes: ['AVG', 'WMO', 'JEUGDWET'] },
-  { key: 'hilversum-oov', name: 'Gemeente Hilversum, Openbare Orde en Veiligheid', partnerType: 'GEMEENTE_OOV', legalRegimes: ['AVG'] },
-  { key: 'gooise-meren', name: 'Gemeente Gooise Meren', partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', legalRegimes: ['AVG', 'WMO', 'JEUGDWET'] },
-  { key: 'huizen', name: 'Gemeente Huizen', partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', legalRegimes: ['AVG', 'WMO', 'JEUGDWET'] },
-  { key: 'wijdemeren', name: 'Gemeente Wijdemeren', partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', legalRegimes: ['AVG', 'WMO', 'JEUGDWET'] },
-  { key: 'blaricum', name: 'Gemeente Blaricum', partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', legalRegimes: ['AVG', 'WMO', 'JEUGDWET'] },
-  { key: 'laren', name: 'Gemeente Laren', partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', legalRegimes: ['AVG', 'WMO', 'JEUGDWET'] },
-  { key: 'eemnes', name: 'Gemeente Eemnes', partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', legalRegimes: ['AVG', 'WMO', 'JEUGDWET'] },
-  { key: 'politie', name: 'Politie Midden-Nederland, district Gooi en Vechtstreek', partnerType: 'POLITIE', legalRegimes: ['WPG', 'AVG'] },
-  { key: 'om', name: 'Openbaar Ministerie, arrondissementsparket Midden-Nederland', partnerType: 'OM', legalRegimes: ['WJSG'] },
-  { key: 'reclassering', name: 'Reclassering Nederland', partnerType: 'RECLASSERING', legalRegimes: ['WJSG', 'AVG'] },
-  { key: 'rvdk', name: 'Raad voor de Kinderbescherming', partnerType: 'RVDK_GI', legalRegimes: ['JEUGDWET', 'AVG'] },
-  { key: 'ggz', name: 'GGz Centraal', partnerType: 'GGZ_ZORGAANBIEDER', legalRegimes: ['AVG', 'BEROEPSGEHEIM'] },
-  { key: 'veilig-thuis', name: 'Veilig Thuis Gooi en Vechtstreek', partnerType: 'VEILIG_THUIS', legalRegimes: ['AVG', 'WMO'] },
+  {
+    key: 'zvh',
+    name: 'Zorg- en Veiligheidshuis Gooi en Vechtstreek',
+    partnerType: 'ZVH',
+    legalRegimes: ['AVG', 'WGS'],
+  },
+  {
+    key: 'hilversum',
+    name: 'Gemeente Hilversum',
+    partnerType: 'GEMEENTE_SOCIAAL_DOMEIN',
+    legalRegimes: ['AVG', 'WMO', 'JEUGDWET'],
+  },
+  {
+    key: 'hilversum-oov',
+    name: 'Gemeente Hilversum, Openbare Orde en Veiligheid',
+    partnerType: 'GEMEENTE_OOV',
+    legalRegimes: ['AVG'],
+  },
+  {
+    key: 'gooise-meren',
+    name: 'Gemeente Gooise Meren',
+    partnerType: 'GEMEENTE_SOCIAAL_DOMEIN',
+    legalRegimes: ['AVG', 'WMO', 'JEUGDWET'],
+  },
+  {
+    key: 'huizen',
+    name: 'Gemeente Huizen',
+    partnerType: 'GEMEENTE_SOCIAAL_DOMEIN',
+    legalRegimes: ['AVG', 'WMO', 'JEUGDWET'],
+  },
+  {
+    key: 'wijdemeren',
+    name: 'Gemeente Wijdemeren',
+    partnerType: 'GEMEENTE_SOCIAAL_DOMEIN',
+    legalRegimes: ['AVG', 'WMO', 'JEUGDWET'],
+  },
+  {
+    key: 'blaricum',
+    name: 'Gemeente Blaricum',
+    partnerType: 'GEMEENTE_SOCIAAL_DOMEIN',
+    legalRegimes: ['AVG', 'WMO', 'JEUGDWET'],
+  },
+  {
+    key: 'laren',
+    name: 'Gemeente Laren',
+    partnerType: 'GEMEENTE_SOCIAAL_DOMEIN',
+    legalRegimes: ['AVG', 'WMO', 'JEUGDWET'],
+  },
+  {
+    key: 'eemnes',
+    name: 'Gemeente Eemnes',
+    partnerType: 'GEMEENTE_SOCIAAL_DOMEIN',
+    legalRegimes: ['AVG', 'WMO', 'JEUGDWET'],
+  },
+  {
+    key: 'politie',
+    name: 'Politie Midden-Nederland, district Gooi en Vechtstreek',
+    partnerType: 'POLITIE',
+    legalRegimes: ['WPG', 'AVG'],
+  },
+  {
+    key: 'om',
+    name: 'Openbaar Ministerie, arrondissementsparket Midden-Nederland',
+    partnerType: 'OM',
+    legalRegimes: ['WJSG'],
+  },
+  {
+    key: 'reclassering',
+    name: 'Reclassering Nederland',
+    partnerType: 'RECLASSERING',
+    legalRegimes: ['WJSG', 'AVG'],
+  },
+  {
+    key: 'rvdk',
+    name: 'Raad voor de Kinderbescherming',
+    partnerType: 'RVDK_GI',
+    legalRegimes: ['JEUGDWET', 'AVG'],
+  },
+  {
+    key: 'ggz',
+    name: 'GGz Centraal',
+    partnerType: 'GGZ_ZORGAANBIEDER',
+    legalRegimes: ['AVG', 'BEROEPSGEHEIM'],
+  },
+  {
+    key: 'veilig-thuis',
+    name: 'Veilig Thuis Gooi en Vechtstreek',
+    partnerType: 'VEILIG_THUIS',
+    legalRegimes: ['AVG', 'WMO'],
+  },
   { key: 'comensha', name: 'CoMensha', partnerType: 'COMENSHA', legalRegimes: ['AVG'] },
-  { key: 'zorgcoordinatie', name: 'Zorgcoördinatie mensenhandel Gooi en Vechtstreek', partnerType: 'ZORGCOORDINATOR', legalRegimes: ['AVG', 'BEROEPSGEHEIM'] },
+  {
+    key: 'zorgcoordinatie',
+    name: 'Zorgcoördinatie mensenhandel Gooi en Vechtstreek',
+    partnerType: 'ZORGCOORDINATOR',
+    legalRegimes: ['AVG', 'BEROEPSGEHEIM'],
+  },
 ];
 
 export interface DemoTable {
@@ -59,9 +145,17 @@ export const DEMO_TABLES: DemoTable[] = [
     retentionMonths: 60,
     processingActivityId: 'urn:casustafel:verwerking:gooi-en-vechtstreek:mensenhandel:v1',
     memberships: [
-      ...['zvh', 'hilversum', 'hilversum-oov', 'gooise-meren', 'huizen', 'wijdemeren', 'blaricum', 'laren', 'eemnes'].map(
-        (org) => ({ org, status: 'SIGNATORY' as const, since: '2020-07-07', documentRef: PLUSTAAK }),
-      ),
+      ...[
+        'zvh',
+        'hilversum',
+        'hilversum-oov',
+        'gooise-meren',
+        'huizen',
+        'wijdemeren',
+        'blaricum',
+        'laren',
+        'eemnes',
+      ].map((org) => ({ org, status: 'SIGNATORY' as const, since: '2020-07-07', documentRef: PLUSTAAK })),
       ...['politie', 'reclassering', 'rvdk', 'ggz', 'veilig-thuis', 'zorgcoordinatie'].map((org) => ({
         org,
         status: 'SIGNATORY' as const,
@@ -79,9 +173,22 @@ export const DEMO_TABLES: DemoTable[] = [
     description: 'Multiproblematiek en zorg- en veiligheidsvraagstukken die één partner niet alleen oplost.',
     retentionMonths: 24,
     processingActivityId: 'urn:casustafel:verwerking:gooi-en-vechtstreek:complexe-casuistiek:v1',
-    memberships: ['zvh', 'hilversum', 'gooise-meren', 'huizen', 'wijdemeren', 'blaricum', 'laren', 'eemnes', 'politie', 'om', 'reclassering', 'rvdk', 'ggz', 'veilig-thuis'].map(
-      (org) => ({ org, status: 'SIGNATORY' as const, since: '2019-01-01', documentRef: CONVENANT }),
-    ),
+    memberships: [
+      'zvh',
+      'hilversum',
+      'gooise-meren',
+      'huizen',
+      'wijdemeren',
+      'blaricum',
+      'laren',
+      'eemnes',
+      'politie',
+      'om',
+      'reclassering',
+      'rvdk',
+      'ggz',
+      'veilig-thuis',
+    ].map((org) => ({ org, status: 'SIGNATORY' as const, since: '2019-01-01', documentRef: CONVENANT })),
   },
 ];
 
@@ -99,14 +206,64 @@ const both = (role: TableRole) => [
 
 /** One demo account per role; the name says the person is fictional. */
 export const DEMO_USERS: DemoUser[] = [
-  { email: 'procesregisseur@demo.casustafel.example', displayName: 'Petra Procesregisseur (fictief)', org: 'zvh', roles: both('PROCESREGISSEUR') },
-  { email: 'voorzitter@demo.casustafel.example', displayName: 'Victor Voorzitter (fictief)', org: 'zvh', roles: both('VOORZITTER') },
-  { email: 'casusregisseur@demo.casustafel.example', displayName: 'Carla Casusregisseur (fictief)', org: 'hilversum', roles: both('CASUSREGISSEUR') },
-  { email: 'politie@demo.casustafel.example', displayName: 'Daan Deelnemer Politie (fictief)', org: 'politie', roles: both('DEELNEMER') },
-  { email: 'zorgcoordinator@demo.casustafel.example', displayName: 'Zara Zorgcoördinator (fictief)', org: 'zorgcoordinatie', roles: [{ table: 'mensenhandel', role: 'ZORGCOORDINATOR' }] },
-  { email: 'triagist@demo.casustafel.example', displayName: 'Tom Triagist (fictief)', org: 'zvh', roles: both('TRIAGIST') },
-  { email: 'fg@demo.casustafel.example', displayName: 'Fenna Functionaris Gegevensbescherming (fictief)', org: 'zvh', roles: both('FG_AUDITOR') },
-  { email: 'beheerder@demo.casustafel.example', displayName: 'Bram Beheerder (fictief)', org: 'zvh', roles: both('BEHEERDER') },
-  { email: 'om@demo.casustafel.example', displayName: 'Olga Officier (fictief)', org: 'om', roles: [{ table: 'complex', role: 'DEELNEMER' }] },
-  { email: 'ggz@demo.casustafel.example', displayName: 'Gijs GGz-behandelaar (fictief)', org: 'ggz', roles: both('DEELNEMER') },
+  {
+    email: 'procesregisseur@demo.casustafel.example',
+    displayName: 'Petra Procesregisseur (fictief)',
+    org: 'zvh',
+    roles: both('PROCESREGISSEUR'),
+  },
+  {
+    email: 'voorzitter@demo.casustafel.example',
+    displayName: 'Victor Voorzitter (fictief)',
+    org: 'zvh',
+    roles: both('VOORZITTER'),
+  },
+  {
+    email: 'casusregisseur@demo.casustafel.example',
+    displayName: 'Carla Casusregisseur (fictief)',
+    org: 'hilversum',
+    roles: both('CASUSREGISSEUR'),
+  },
+  {
+    email: 'politie@demo.casustafel.example',
+    displayName: 'Daan Deelnemer Politie (fictief)',
+    org: 'politie',
+    roles: both('DEELNEMER'),
+  },
+  {
+    email: 'zorgcoordinator@demo.casustafel.example',
+    displayName: 'Zara Zorgcoördinator (fictief)',
+    org: 'zorgcoordinatie',
+    roles: [{ table: 'mensenhandel', role: 'ZORGCOORDINATOR' }],
+  },
+  {
+    email: 'triagist@demo.casustafel.example',
+    displayName: 'Tom Triagist (fictief)',
+    org: 'zvh',
+    roles: both('TRIAGIST'),
+  },
+  {
+    email: 'fg@demo.casustafel.example',
+    displayName: 'Fenna Functionaris Gegevensbescherming (fictief)',
+    org: 'zvh',
+    roles: both('FG_AUDITOR'),
+  },
+  {
+    email: 'beheerder@demo.casustafel.example',
+    displayName: 'Bram Beheerder (fictief)',
+    org: 'zvh',
+    roles: both('BEHEERDER'),
+  },
+  {
+    email: 'om@demo.casustafel.example',
+    displayName: 'Olga Officier (fictief)',
+    org: 'om',
+    roles: [{ table: 'complex', role: 'DEELNEMER' }],
+  },
+  {
+    email: 'ggz@demo.casustafel.example',
+    displayName: 'Gijs GGz-behandelaar (fictief)',
+    org: 'ggz',
+    roles: both('DEELNEMER'),
+  },
 ];

@@ -98,10 +98,13 @@ export class DemoSeeder {
           email: user.email,
           displayName: user.displayName,
           passwordHash,
+          isDemo: true,
         }),
       );
       await manager.save(
-        user.roles.map((r) => manager.create(UserTableRole, { userId: saved.id, tableId: need(tableIds, r.table), role: r.role })),
+        user.roles.map((r) =>
+          manager.create(UserTableRole, { userId: saved.id, tableId: need(tableIds, r.table), role: r.role }),
+        ),
       );
     }
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@casustafel/api/auth';
 import type { HealthResponse, LivenessResponse } from '@casustafel/shared/contracts';
 import type { FastifyReply } from 'fastify';
 import { HealthService } from './health.service';
@@ -11,8 +12,11 @@ export class HealthController {
 
   /** Liveness and database readiness; 503 while the database is unreachable. Public by design. */
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'The server and its database are up.' })
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable; the body says which check failed.' })
+  @ApiServiceUnavailableResponse({
+    description: 'The database is unreachable; the body says which check failed.',
+  })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse> {
     const result = await this.health.check();
     void reply.status(result.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
@@ -25,6 +29,7 @@ export class HealthController {
    * the app during a database outage (readiness is `GET /api/health`).
    */
   @Get('live')
+  @Public()
   @ApiOkResponse({ description: 'The process is up.' })
   live(@Res({ passthrough: true }) reply: FastifyReply): LivenessResponse {
     void reply.header('cache-control', 'no-store');

@@ -2,8 +2,14 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { ClsModule } from 'nestjs-cls';
 import type { IncomingMessage } from 'node:http';
+import { Clock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
+import { requireSecrets } from './config/resolve-secrets';
+import { RequestContext } from './context/request-context';
+import { KeyedHasher } from './crypto/keyed-hasher';
+import { SecretBox } from './crypto/secret-box';
+import { traceFromHeader } from './context/trace-context';
 import { correlationIdFor, loggerOptions } from './logging/logger-options';
 
 /**
@@ -26,11 +32,21 @@ export class PlatformModule {
             generateId: true,
             idGenerator: (req: IncomingMessage) =>
               (req as IncomingMessage & { id?: string }).id ?? correlationIdFor(req),
+            setup: (cls, req: IncomingMessage) => {
+              cls.set('origin', req.socket?.remoteAddress);
+              cls.set('trace', traceFromHeader(req.headers['traceparent']));
+            },
           },
         }),
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: new Clock(config.server.nodeEnv === 'test') },
+        RequestContext,
+        { provide: SecretBox, useFactory: () => new SecretBox(requireSecrets(config).encryptionKeys) },
+        { provide: KeyedHasher, useFactory: () => new KeyedHasher(requireSecrets(config).hashKey) },
+      ],
+      exports: [APP_CONFIG, Clock, RequestContext, SecretBox, KeyedHasher],
     };
   }
 }

@@ -78,9 +78,22 @@ export class EmbeddedPostgresServer {
       `-p ${this.options.port}`,
       '-c listen_addresses=127.0.0.1',
       "-c unix_socket_directories=''",
-      ...(this.options.ephemeral ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
+      ...(this.options.ephemeral
+        ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']
+        : []),
     ].join(' ');
-    await this.pgCtl(['start', '-D', this.pgData, '-w', '-t', '60', '-l', join(this.pgData, 'server.log'), '-o', flags]);
+    await this.pgCtl([
+      'start',
+      '-D',
+      this.pgData,
+      '-w',
+      '-t',
+      '60',
+      '-l',
+      join(this.pgData, 'server.log'),
+      '-o',
+      flags,
+    ]);
     this.started = true;
     if (fresh) {
       await this.createDatabase(this.options.database);
@@ -217,8 +230,14 @@ export class EmbeddedPostgresServer {
           resolvePromise();
         } else {
           const logFile = join(this.pgData, 'server.log');
-          const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-10).join('\n') : '';
-          reject(new EmbeddedPostgresError(`${command} ${args[0]} failed (exit ${code}):\n${output}\n${log}`.trim()));
+          const log = existsSync(logFile)
+            ? readFileSync(logFile, 'utf8').split('\n').slice(-10).join('\n')
+            : '';
+          reject(
+            new EmbeddedPostgresError(
+              `${command} ${args[0]} failed (exit ${code}):\n${output}\n${log}`.trim(),
+            ),
+          );
         }
       });
     });
@@ -247,7 +266,10 @@ function resolveRunAs(): RunAs {
   try {
     return ids();
   } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres']);
+    execFileSync('sh', [
+      '-c',
+      'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres',
+    ]);
     return ids();
   }
 }

@@ -1,17 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-
-export const TABLE_THEMES = [
-  'COMPLEX',
-  'MENSENHANDEL',
-  'HUISELIJK_GEWELD',
-  'NAZORG',
-  'RADICALISERING',
-  'TOP_X',
-  'JEUGD',
-  'LEVENSLOOP',
-  'OTHER',
-] as const;
-export type TableTheme = (typeof TABLE_THEMES)[number];
+import type { TableTheme } from '@casustafel/shared/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 /** A casustafel: a standing case conference of a ZVH with its own covenant and retention. */
 @Entity('case_table')

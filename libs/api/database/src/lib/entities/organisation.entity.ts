@@ -1,27 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-
-export const PARTNER_TYPES = [
-  'ZVH',
-  'GEMEENTE_SOCIAAL_DOMEIN',
-  'GEMEENTE_OOV',
-  'POLITIE',
-  'OM',
-  'RECLASSERING',
-  'RVDK_GI',
-  'VEILIG_THUIS',
-  'GGZ_ZORGAANBIEDER',
-  'ZORGCOORDINATOR',
-  'COMENSHA',
-  'IND',
-  'NLA_KMAR',
-  'RIEC',
-  'SLACHTOFFERHULP',
-  'WONINGCORPORATIE',
-] as const;
-export type PartnerType = (typeof PARTNER_TYPES)[number];
-
-export const LEGAL_REGIMES = ['AVG', 'WPG', 'WJSG', 'WGS', 'BEROEPSGEHEIM', 'JEUGDWET', 'WMO', 'VREEMDELINGENWET'] as const;
-export type LegalRegime = (typeof LEGAL_REGIMES)[number];
+import type { LegalRegime, PartnerType } from '@casustafel/shared/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 /** A partner organisation. Its covenant status is per table ({@link TableMembership}), not here. */
 @Entity('organisation')

@@ -1,7 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-
-export const MEMBERSHIP_STATUSES = ['SIGNATORY', 'GUEST', 'DECLINED', 'WITHDRAWN'] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+import type { MembershipStatus } from '@casustafel/shared/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 
 /** Covenant status of one organisation at one table (DOMAIN.md §5.2: a separate concept). */
 @Entity('table_membership')

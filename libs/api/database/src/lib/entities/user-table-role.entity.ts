@@ -1,16 +1,5 @@
+import type { TableRole } from '@casustafel/shared/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const TABLE_ROLES = [
-  'PROCESREGISSEUR',
-  'VOORZITTER',
-  'CASUSREGISSEUR',
-  'DEELNEMER',
-  'ZORGCOORDINATOR',
-  'TRIAGIST',
-  'FG_AUDITOR',
-  'BEHEERDER',
-] as const;
-export type TableRole = (typeof TABLE_ROLES)[number];
 
 /** A role a user holds at one table; a user may hold several roles at several tables. */
 @Entity('user_table_role')

@@ -85,7 +85,9 @@ export class CreateIdentityFoundation1764000000000 implements MigrationInterface
         version integer NOT NULL DEFAULT 1,
         UNIQUE (table_id, organisation_id)
       )`);
-    await q.query(`CREATE INDEX table_membership_organisation_idx ON table_membership (organisation_id, table_id)`);
+    await q.query(
+      `CREATE INDEX table_membership_organisation_idx ON table_membership (organisation_id, table_id)`,
+    );
 
     await q.query(`
       CREATE TABLE app_user (
@@ -116,7 +118,9 @@ export class CreateIdentityFoundation1764000000000 implements MigrationInterface
     await q.query(`CREATE INDEX user_table_role_table_idx ON user_table_role (table_id, user_id)`);
 
     await q.query(`GRANT SELECT ON region TO casustafel_app`);
-    await q.query(`GRANT SELECT, INSERT, UPDATE ON organisation, case_table, table_membership, app_user TO casustafel_app`);
+    await q.query(
+      `GRANT SELECT, INSERT, UPDATE ON organisation, case_table, table_membership, app_user TO casustafel_app`,
+    );
     await q.query(`GRANT SELECT, INSERT, DELETE ON user_table_role TO casustafel_app`);
   }
 

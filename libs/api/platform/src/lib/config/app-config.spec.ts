@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { InvalidConfigError, loadAppConfig } from './app-config';
 import { ENV_VARS } from './env-schema';
 
+const key = Buffer.alloc(32, 1).toString('base64');
+const key2 = Buffer.alloc(32, 2).toString('base64');
+
 describe('loadAppConfig', () => {
   it('gives safe defaults: loopback, port 3000, embedded database with demo data', () => {
     const config = loadAppConfig({});
@@ -14,7 +17,9 @@ describe('loadAppConfig', () => {
 
   it('does not seed demo data into an external database unless asked', () => {
     expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' }).demo.seed).toBe(false);
-    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x', SEED_DEMO: 'true' }).demo.seed).toBe(true);
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x', SEED_DEMO: 'true' }).demo.seed).toBe(
+      true,
+    );
   });
 
   it('lists every invalid variable at once and never echoes a database URL', () => {
@@ -32,8 +37,51 @@ describe('loadAppConfig', () => {
     }
     expect(error).toBeInstanceOf(InvalidConfigError);
     const names = error?.problems.map((p) => p.split(':')[0]);
-    expect(names).toEqual(['NODE_ENV', 'DATABASE_URL', 'EMBEDDED_PG_PORT', 'PORT', 'SEED_DEMO']);
+    expect(names?.sort()).toEqual(['DATABASE_URL', 'EMBEDDED_PG_PORT', 'NODE_ENV', 'PORT', 'SEED_DEMO']);
     expect(error?.message).not.toContain('secret');
+  });
+
+  it('reads session and login settings into the auth group', () => {
+    const config = loadAppConfig({
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_ABSOLUTE_HOURS: '8',
+      LOGIN_LOCKOUT_MINUTES: '5',
+    });
+    expect(config.auth).toMatchObject({
+      sessionIdleMs: 15 * 60_000,
+      sessionAbsoluteMs: 8 * 3_600_000,
+      lockoutMs: 5 * 60_000,
+    });
+    expect(config.auth.cookieSecure).toBe(false);
+    expect(
+      loadAppConfig({ NODE_ENV: 'production', ENCRYPTION_KEYS: `a:${key}`, HASH_KEY: key }).auth.cookieSecure,
+    ).toBe(true);
+    expect(() => loadAppConfig({ SESSION_IDLE_MINUTES: '600', SESSION_ABSOLUTE_HOURS: '1' })).toThrow(
+      /SESSION_IDLE_MINUTES/,
+    );
+  });
+
+  it('demo mode follows the demo seed unless set', () => {
+    expect(loadAppConfig({}).auth.demoMode).toBe(true);
+    expect(loadAppConfig({ DATABASE_URL: 'postgres://u@db/x' }).auth.demoMode).toBe(false);
+    expect(loadAppConfig({ DEMO_MODE: 'false' }).auth.demoMode).toBe(false);
+  });
+
+  it('parses rotating encryption keys and refuses malformed ones without echoing them', () => {
+    const config = loadAppConfig({ ENCRYPTION_KEYS: `new:${key}, old:${key2}`, HASH_KEY: key });
+    expect(config.secrets.encryptionKeys?.map((k) => k.id)).toEqual(['new', 'old']);
+    let error: InvalidConfigError | undefined;
+    try {
+      loadAppConfig({ ENCRYPTION_KEYS: 'zonder-dubbele-punt', HASH_KEY: 'dG9vLXNob3J0' });
+    } catch (e) {
+      error = e as InvalidConfigError;
+    }
+    expect(error?.problems.map((p) => p.split(':')[0]).sort()).toEqual(['ENCRYPTION_KEYS', 'HASH_KEY']);
+    expect(error?.message).not.toContain('zonder-dubbele-punt');
+  });
+
+  it('requires keys in production', () => {
+    expect(() => loadAppConfig({ NODE_ENV: 'production' })).toThrow(/ENCRYPTION_KEYS and HASH_KEY/);
   });
 
   it('documents every variable in .env.example', () => {

@@ -19,6 +19,25 @@ export interface AppConfig {
   demo: { seed: boolean };
   log: { level: LogLevel; pretty: boolean };
   web: { distDir: string };
+  auth: {
+    demoMode: boolean;
+    sessionIdleMs: number;
+    sessionAbsoluteMs: number;
+    cookieSecure: boolean;
+    loginRateLimitPerMinute: number;
+    lockoutThreshold: number;
+    lockoutMs: number;
+  };
+  /**
+   * Key material. Unset outside production: `resolveSecrets` then keeps generated keys in
+   * DATA_DIR so data stays readable between runs.
+   */
+  secrets: { encryptionKeys?: EncryptionKey[]; hashKey?: Buffer };
+}
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
 }
 
 export const APP_ROLE = 'casustafel_app';
@@ -115,6 +134,14 @@ export function loadAppConfig(env: Env): AppConfig {
     problems.push(`HOST: must be an IP address or host name (got "${host}")`);
   }
 
+  const secrets = parseSecrets(optional('ENCRYPTION_KEYS'), optional('HASH_KEY'), problems);
+  if (nodeEnv === 'production' && (!secrets.encryptionKeys || !secrets.hashKey)) {
+    problems.push(
+      'ENCRYPTION_KEYS and HASH_KEY: must be set in production (generate with `openssl rand -base64 32`)',
+    );
+  }
+  const seedDemo = bool('SEED_DEMO', url === undefined);
+
   const config: AppConfig = {
     server: { nodeEnv, host, port: integer('PORT', 3000, 0, 65535) },
     database: {
@@ -126,10 +153,23 @@ export function loadAppConfig(env: Env): AppConfig {
     },
     embedded: { dataDir: text('DATA_DIR', '.data'), port: embeddedPort },
     // Demo data only lands in the embedded database unless asked for explicitly.
-    demo: { seed: bool('SEED_DEMO', url === undefined) },
+    demo: { seed: seedDemo },
     log: { level: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'), pretty: bool('LOG_PRETTY', false) },
     web: { distDir: text('WEB_DIST_DIR', 'dist/apps/web/browser') },
+    auth: {
+      demoMode: bool('DEMO_MODE', seedDemo),
+      sessionIdleMs: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,
+      sessionAbsoluteMs: integer('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 14) * 3_600_000,
+      cookieSecure: bool('COOKIE_SECURE', nodeEnv === 'production'),
+      loginRateLimitPerMinute: integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
+      lockoutThreshold: integer('LOGIN_LOCKOUT_THRESHOLD', 5, 1, 100),
+      lockoutMs: integer('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60) * 60_000,
+    },
+    secrets,
   };
+  if (config.auth.sessionIdleMs > config.auth.sessionAbsoluteMs) {
+    problems.push('SESSION_IDLE_MINUTES: must not exceed SESSION_ABSOLUTE_HOURS');
+  }
   if (nodeEnv === 'production' && config.log.pretty) {
     problems.push('LOG_PRETTY: must be false in production (logs are shipped as JSON)');
   }
@@ -137,4 +177,43 @@ export function loadAppConfig(env: Env): AppConfig {
     throw new InvalidConfigError(problems);
   }
   return config;
+}
+
+/** `id:base64,id:base64` (newest first) and one base64 hash key; each key must be 32 bytes. */
+function parseSecrets(
+  rawKeys: string | undefined,
+  rawHashKey: string | undefined,
+  problems: string[],
+): AppConfig['secrets'] {
+  const secrets: AppConfig['secrets'] = {};
+  if (rawKeys !== undefined) {
+    const keys: EncryptionKey[] = [];
+    let malformed = false;
+    for (const part of rawKeys.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [id, encoded] = part.split(':');
+      const key = encoded ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
+      if (!id || !/^[A-Za-z0-9_-]{1,20}$/.test(id) || key.length !== 32) {
+        malformed = true;
+        break;
+      }
+      keys.push({ id, key });
+    }
+    if (malformed) {
+      // Never echo key material.
+      problems.push('ENCRYPTION_KEYS: every entry must be id:base64 of 32 random bytes (id: letters, digits, - or _)');
+    } else if (keys.length === 0 || new Set(keys.map((k) => k.id)).size !== keys.length) {
+      problems.push('ENCRYPTION_KEYS: needs at least one key, with distinct ids');
+    } else {
+      secrets.encryptionKeys = keys;
+    }
+  }
+  if (rawHashKey !== undefined) {
+    const key = Buffer.from(rawHashKey, 'base64');
+    if (key.length !== 32) {
+      problems.push('HASH_KEY: must be base64 of 32 random bytes');
+    } else {
+      secrets.hashKey = key;
+    }
+  }
+  return secrets;
 }

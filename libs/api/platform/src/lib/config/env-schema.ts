@@ -12,22 +12,94 @@ export interface EnvVarSpec {
 
 export const ENV_VARS: readonly EnvVarSpec[] = [
   { name: 'NODE_ENV', description: 'development | production | test', example: 'development' },
-  { name: 'HOST', description: 'Address to bind; 127.0.0.1 unless you put a proxy in front', example: '127.0.0.1' },
+  {
+    name: 'HOST',
+    description: 'Address to bind; 127.0.0.1 unless you put a proxy in front',
+    example: '127.0.0.1',
+  },
   { name: 'PORT', description: 'HTTP port for the web app and the API', example: '3000' },
   {
     name: 'DATABASE_URL',
-    description: 'PostgreSQL URL of the schema owner (runs migrations); unset = embedded PostgreSQL in DATA_DIR',
+    description:
+      'PostgreSQL URL of the schema owner (runs migrations); unset = embedded PostgreSQL in DATA_DIR',
   },
   {
     name: 'DATABASE_APP_URL',
-    description: 'URL the app uses for requests (a login role in casustafel_app); unset = DATABASE_URL with SET ROLE casustafel_app',
+    description:
+      'URL the app uses for requests (a login role in casustafel_app); unset = DATABASE_URL with SET ROLE casustafel_app',
   },
   { name: 'DATABASE_POOL_SIZE', description: 'Maximum connections in the request pool', example: '10' },
-  { name: 'DATABASE_CONNECT_RETRY_MAX_MS', description: 'Longest back-off between connection attempts at start', example: '30000' },
-  { name: 'DATA_DIR', description: 'Folder for the embedded PostgreSQL (kept between runs)', example: '.data' },
+  {
+    name: 'DATABASE_CONNECT_RETRY_MAX_MS',
+    description: 'Longest back-off between connection attempts at start',
+    example: '30000',
+  },
+  {
+    name: 'DATA_DIR',
+    description: 'Folder for the embedded PostgreSQL (kept between runs)',
+    example: '.data',
+  },
   { name: 'EMBEDDED_PG_PORT', description: 'Port of the embedded PostgreSQL (never 5432)', example: '54329' },
-  { name: 'SEED_DEMO', description: 'Seed the fictional demo region once; default true with the embedded database', example: 'true' },
+  {
+    name: 'SEED_DEMO',
+    description: 'Seed the fictional demo region once; default true with the embedded database',
+    example: 'true',
+  },
   { name: 'LOG_LEVEL', description: 'fatal | error | warn | info | debug | trace | silent', example: 'info' },
-  { name: 'LOG_PRETTY', description: 'Human-readable logs instead of JSON (development only)', example: 'false' },
-  { name: 'WEB_DIST_DIR', description: 'Folder with the built web app, served at /', example: 'dist/apps/web/browser' },
+  {
+    name: 'LOG_PRETTY',
+    description: 'Human-readable logs instead of JSON (development only)',
+    example: 'false',
+  },
+  {
+    name: 'WEB_DIST_DIR',
+    description: 'Folder with the built web app, served at /',
+    example: 'dist/apps/web/browser',
+  },
+  {
+    name: 'DEMO_MODE',
+    description:
+      'Demo accounts may sign in without a second factor (the login page says so); default = SEED_DEMO',
+    example: 'true',
+  },
+  {
+    name: 'SESSION_IDLE_MINUTES',
+    description: 'A session ends after this many minutes without a request',
+    example: '30',
+  },
+  {
+    name: 'SESSION_ABSOLUTE_HOURS',
+    description: 'A session ends this many hours after login, active or not',
+    example: '12',
+  },
+  {
+    name: 'COOKIE_SECURE',
+    description: 'Send cookies only over HTTPS (and use the __Host- prefix); default true in production',
+    example: 'false',
+  },
+  {
+    name: 'LOGIN_RATE_LIMIT_PER_MINUTE',
+    description: 'Login and second-factor attempts per client address per minute',
+    example: '20',
+  },
+  {
+    name: 'LOGIN_LOCKOUT_THRESHOLD',
+    description: 'Consecutive failed logins after which an account is locked',
+    example: '5',
+  },
+  {
+    name: 'LOGIN_LOCKOUT_MINUTES',
+    description: 'First lock duration; every further lock doubles it (at most 24 h)',
+    example: '15',
+  },
+  {
+    name: 'ENCRYPTION_KEYS',
+    description:
+      'Keys for data encrypted at rest: id:base64(32 bytes), comma-separated, newest first; required in production',
+  },
+  {
+    name: 'HASH_KEY',
+    description:
+      'Key (base64, 32 bytes) for keyed hashes: pseudonyms in the audit log, person matching; required in production',
+  },
 ];

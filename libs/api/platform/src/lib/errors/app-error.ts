@@ -30,3 +30,33 @@ export class NotFoundError extends AppError {
   readonly code = 'not_found';
   readonly title = 'Not found';
 }
+
+/** No valid session (missing, expired, revoked): the client must sign in (again). */
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  readonly code = 'auth.unauthenticated';
+  readonly title = 'Authentication required';
+}
+
+/**
+ * Known actor, but this kind of action is not theirs (function level). Object-level denials use
+ * {@link NotFoundError} instead, so nobody can probe for cases they may not see.
+ */
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly code = 'auth.forbidden';
+  readonly title = 'Not allowed';
+}
+
+/** Too many attempts from this client; `retryAfterSeconds` becomes the Retry-After header. */
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly code = 'rate_limited';
+  readonly title = 'Too many requests';
+  constructor(
+    readonly retryAfterSeconds: number,
+    message?: string,
+  ) {
+    super(message);
+  }
+}

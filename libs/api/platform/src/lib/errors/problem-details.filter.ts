@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@casustafel/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClsServiceManager } from 'nestjs-cls';
-import { AppError } from './app-error';
+import { AppError, TooManyRequestsError } from './app-error';
 import { RequestValidationError } from './request-validation-error';
 
 const PROBLEM_BASE = 'urn:casustafel:problem:';
@@ -39,7 +39,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'Unhandled error while serving a request',
       );
     }
-    void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+    if (exception instanceof TooManyRequestsError) {
+      void reply.header('retry-after', String(exception.retryAfterSeconds));
+    }
+    void reply
+      .status(status)
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      .header('cache-control', 'no-store')
+      .send(problem);
   }
 
   private toProblem(exception: unknown, status: number, request: FastifyRequest): ProblemDetails {

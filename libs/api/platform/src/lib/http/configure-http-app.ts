@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
@@ -38,6 +40,18 @@ export function createFastifyAdapter(): FastifyAdapter {
 export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, securityHeaders(config));
+  // Responses of the API may carry case data: never stored by browsers or proxies (ASVS 14.3.2).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      if (request.url.startsWith(`/${API_PREFIX}/`) && !reply.hasHeader('cache-control')) {
+        void reply.header('cache-control', 'no-store');
+      }
+      return payload;
+    });
   app.useGlobalPipes(createValidationPipe());
   const web = webAppFiles(config.web.distDir);
   app.useGlobalFilters(new ProblemDetailsFilter({ indexHtml: () => web.indexHtml }));
@@ -46,7 +60,9 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     app,
     new DocumentBuilder()
       .setTitle('Casustafel API')
-      .setDescription('Multi-agency case conferences of the Zorg- en Veiligheidshuizen. Errors are RFC 9457 problem details.')
+      .setDescription(
+        'Multi-agency case conferences of the Zorg- en Veiligheidshuizen. Errors are RFC 9457 problem details.',
+      )
       .setVersion(appVersion())
       .build(),
   );
@@ -64,10 +80,45 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
       index: ['index.html'],
       // Hashed bundles may be cached; index.html must not be, so a deploy is seen at once.
       setHeaders: (reply, path) => {
-        void reply.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        void reply.header(
+          'cache-control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     });
   }
+}
+
+/**
+ * Security headers (helmet): a CSP without inline scripts (the Angular build inlines none),
+ * no framing, no referrer, nosniff; HSTS only where cookies are Secure (behind HTTPS).
+ * Inline styles stay allowed: Angular's component styles are injected at run time.
+ */
+function securityHeaders(config: AppConfig) {
+  const https = config.auth.cookieSecure;
+  return {
+    global: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    frameguard: { action: 'deny' as const },
+    referrerPolicy: { policy: 'no-referrer' as const },
+    crossOriginEmbedderPolicy: false,
+  };
 }
 
 function webAppFiles(distDir: string): { root?: string; indexHtml?: string } {

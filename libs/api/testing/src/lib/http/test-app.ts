@@ -11,6 +11,9 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     SEED_DEMO: 'false',
     WEB_DIST_DIR: '/nonexistent/casustafel-web',
     DATABASE_URL: databaseUrl,
+    // Fixed, well-known test keys: never use them anywhere else.
+    ENCRYPTION_KEYS: 'test1:dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMTIzNDU=',
+    HASH_KEY: 'dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTEyMzQ=',
     ...env,
   });
 }

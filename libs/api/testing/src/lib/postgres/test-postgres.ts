@@ -73,7 +73,10 @@ export async function createTestDatabase(env: NodeJS.ProcessEnv = process.env): 
   return {
     url: withDatabase(serverUrl, name),
     name,
-    drop: () => admin(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      admin(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).then(
+        () => undefined,
+      ),
   };
 }
 

@@ -47,5 +47,7 @@ export class Alert {
   readonly type = input<AlertType>('info');
 
   protected readonly modifier = computed(() => `utrecht-alert--${this.type()}`);
-  protected readonly role = computed(() => (this.type() === 'error' || this.type() === 'warning' ? 'alert' : 'status'));
+  protected readonly role = computed(() =>
+    this.type() === 'error' || this.type() === 'warning' ? 'alert' : 'status',
+  );
 }

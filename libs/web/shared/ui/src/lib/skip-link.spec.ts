@@ -4,7 +4,8 @@ import { SkipLink } from './skip-link';
 
 @Component({
   imports: [SkipLink],
-  template: `<cst-skip-link target="hoofdinhoud">Naar hoofdinhoud</cst-skip-link><main id="hoofdinhoud">Inhoud</main>`,
+  template: `<cst-skip-link target="hoofdinhoud">Naar hoofdinhoud</cst-skip-link>
+    <main id="hoofdinhoud">Inhoud</main>`,
 })
 class Host {}
 

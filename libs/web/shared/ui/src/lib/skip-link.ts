@@ -10,7 +10,11 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input } from '@an
   selector: 'cst-skip-link',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" [href]="'#' + target()" (click)="skip($event)">
+    <a
+      class="utrecht-skip-link utrecht-skip-link--visible-on-focus"
+      [href]="'#' + target()"
+      (click)="skip($event)"
+    >
       <ng-content />
     </a>
   `,

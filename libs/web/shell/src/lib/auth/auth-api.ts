@@ -58,7 +58,11 @@ function correlationIdOf(error: HttpErrorResponse): string | null {
       body = null;
     }
   }
-  const fromBody = typeof body === 'object' && body !== null ? (body as ProblemDetails).correlationId : undefined;
-  const id = typeof fromBody === 'string' && fromBody.trim() !== '' ? fromBody : error.headers?.get('x-correlation-id');
+  const fromBody =
+    typeof body === 'object' && body !== null ? (body as ProblemDetails).correlationId : undefined;
+  const id =
+    typeof fromBody === 'string' && fromBody.trim() !== ''
+      ? fromBody
+      : error.headers?.get('x-correlation-id');
   return id ?? null;
 }

@@ -23,8 +23,12 @@ describe('toSessionUser', () => {
     expect(toSessionUser({ user })).toEqual(user);
   });
 
-  it.each([null, undefined, 'x', {}, { displayName: 'A' }, { user: { displayName: 1, organisationName: 'B' } }])(
-    'rejects %p',
-    (body) => expect(toSessionUser(body)).toBeNull(),
-  );
+  it.each([
+    null,
+    undefined,
+    'x',
+    {},
+    { displayName: 'A' },
+    { user: { displayName: 1, organisationName: 'B' } },
+  ])('rejects %p', (body) => expect(toSessionUser(body)).toBeNull());
 });

@@ -51,6 +51,7 @@ export const en: CasustafelTranslation = {
     lead: 'Casustafel supports Zorg- en Veiligheidshuizen (Dutch care and safety houses) in preparing and running multi-agency case conferences.',
     body: 'In a case conference, professionals from municipalities, care providers, police, the judiciary and other partners work together on complex situations where care and safety meet. Casustafel helps to record the agenda, the participants and the agreements of each conference clearly, with attention to privacy and purpose limitation.',
     demoHeading: 'Demonstration data',
-    demoBody: 'This environment is a demonstration. All people and cases you see here are made up; the organisations exist, but take no part in this demonstration. Do not enter real personal data.',
+    demoBody:
+      'This environment is a demonstration. All people and cases you see here are made up; the organisations exist, but take no part in this demonstration. Do not enter real personal data.',
   },
 };

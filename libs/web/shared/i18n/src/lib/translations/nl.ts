@@ -52,7 +52,8 @@ export const nl = {
     lead: 'Casustafel ondersteunt Zorg- en Veiligheidshuizen bij het voorbereiden en voeren van multidisciplinaire casusoverleggen.',
     body: 'In een casusoverleg werken professionals van gemeenten, zorg, politie, justitie en andere ketenpartners samen aan complexe situaties waarin zorg en veiligheid samenkomen. Casustafel helpt om per overleg de agenda, de deelnemers en de afspraken overzichtelijk vast te leggen, met aandacht voor privacy en doelbinding.',
     demoHeading: 'Demonstratiegegevens',
-    demoBody: 'Deze omgeving is een demonstratie. Alle personen en casussen die u hier ziet, zijn verzonnen; de organisaties bestaan echt, maar doen aan deze demonstratie niet mee. Voer geen echte persoonsgegevens in.',
+    demoBody:
+      'Deze omgeving is een demonstratie. Alle personen en casussen die u hier ziet, zijn verzonnen; de organisaties bestaan echt, maar doen aan deze demonstratie niet mee. Voer geen echte persoonsgegevens in.',
   },
 };
 

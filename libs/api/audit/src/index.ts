@@ -1,0 +1,2 @@
+export * from './lib/audit-writer';
+export * from './lib/audit.module';

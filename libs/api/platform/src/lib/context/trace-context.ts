@@ -1,0 +1,21 @@
+import { randomBytes } from 'node:crypto';
+import type { TraceContext } from './request-context';
+
+const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+
+/**
+ * W3C Trace Context: continue the caller's trace when it sends a valid `traceparent`, else start
+ * one. The audit log (Logboek Dataverwerkingen) records trace and span ids from here.
+ */
+export function traceFromHeader(header: string | string[] | undefined): TraceContext {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? TRACEPARENT.exec(value.trim().toLowerCase()) : null;
+  if (match && !/^0+$/.test(match[1]) && !/^0+$/.test(match[2])) {
+    return { traceId: match[1], parentSpanId: match[2] };
+  }
+  return { traceId: randomBytes(16).toString('hex') };
+}
+
+export function newSpanId(): string {
+  return randomBytes(8).toString('hex');
+}

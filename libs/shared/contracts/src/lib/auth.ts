@@ -1,0 +1,123 @@
+import type { PartnerType, TableRole } from './identity';
+
+/**
+ * What an endpoint requires, declared once per endpoint (`@Authenticated({ permission })`).
+ * A permission says what kind of action a role may take at all; which case, table or organisation
+ * is checked by the service (object level), and a denial there looks like "not found".
+ */
+export const PERMISSIONS = [
+  /** Own account: sessions, password, second factor. Every signed-in user. */
+  'account.manage',
+  /** The ZVH's functional administration: organisations, covenant status, users, roles. */
+  'admin.read',
+  'admin.organisations.write',
+  'admin.memberships.write',
+  'admin.users.write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Which role grants which permission; the single source for the guard and the UI. */
+export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>> = {
+  PROCESREGISSEUR: ['account.manage'],
+  VOORZITTER: ['account.manage'],
+  CASUSREGISSEUR: ['account.manage'],
+  DEELNEMER: ['account.manage'],
+  ZORGCOORDINATOR: ['account.manage'],
+  TRIAGIST: ['account.manage'],
+  FG_AUDITOR: ['account.manage'],
+  BEHEERDER: [
+    'account.manage',
+    'admin.read',
+    'admin.organisations.write',
+    'admin.memberships.write',
+    'admin.users.write',
+  ],
+};
+
+/** Permissions of a set of roles. A user without any role may still manage their own account. */
+export function permissionsOf(roles: readonly TableRole[]): Permission[] {
+  const granted = new Set<Permission>(['account.manage']);
+  for (const role of roles) {
+    for (const permission of ROLE_PERMISSIONS[role]) {
+      granted.add(permission);
+    }
+  }
+  return PERMISSIONS.filter((p) => granted.has(p));
+}
+
+/** What the client must do after a login step. */
+export type LoginNextStep = 'SECOND_FACTOR' | 'ENROL_SECOND_FACTOR' | 'CHANGE_PASSWORD' | 'DONE';
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginStepResponse {
+  next: LoginNextStep;
+}
+
+export interface SecondFactorRequest {
+  /** Six digits from the authenticator app. Give this or `recoveryCode`. */
+  code?: string;
+  /** One of the one-time recovery codes handed out at enrolment. */
+  recoveryCode?: string;
+}
+
+export interface SecondFactorEnrolmentResponse {
+  /** Base32 secret, for typing into an app that cannot scan. */
+  secret: string;
+  /** `otpauth://totp/...` URI (RFC 6238 key URI). */
+  otpauthUri: string;
+  /** The same URI as a QR code: an SVG image as a data URL. */
+  qrCodeDataUrl: string;
+}
+
+export interface ConfirmSecondFactorRequest {
+  code: string;
+}
+
+export interface RecoveryCodesResponse {
+  /** Shown once; only hashes are stored. */
+  recoveryCodes: string[];
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface AuthConfigResponse {
+  /** Demo accounts may sign in without a second factor; the login page says so. */
+  demoMode: boolean;
+  /** Name of the header that must echo the CSRF cookie on every state-changing request. */
+  csrfHeader: string;
+  csrfCookie: string;
+}
+
+export interface SessionTableRole {
+  tableId: string;
+  tableName: string;
+  role: TableRole;
+}
+
+export interface SessionResponse {
+  user: { id: string; displayName: string; email: string; isDemo: boolean };
+  organisation: { id: string; name: string; partnerType: PartnerType };
+  roles: SessionTableRole[];
+  permissions: Permission[];
+  /** When the session ends without activity, and at the latest (ISO 8601). */
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+}
+
+export interface AccountSessionDto {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  /** Browser and platform, as far as the user agent says; for recognising one's own devices. */
+  device: string;
+  current: boolean;
+}
+
+export const CSRF_HEADER = 'x-csrf-token';
