@@ -12,8 +12,8 @@ module.exports = {
       },
     ],
   },
-  // @jsverse/utils (used by Transloco) ships ESM in a plain .js file, so it is transformed as well.
-  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/))'],
+  // @jsverse/utils (used by Transloco) and Angular's locale data ship ESM in plain .js files: transform them too.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/|@angular/common/locales/))'],
   snapshotSerializers: [
     'jest-preset-angular/build/serializers/no-ng-attributes',
     'jest-preset-angular/build/serializers/ng-snapshot',

@@ -15,7 +15,7 @@ test.describe('skip link', () => {
     await page.keyboard.press('Enter');
 
     await expect(page.getByRole('main')).toBeFocused();
-    await expect(page).toHaveURL(/\/inloggen$/);
+    await expect(page).toHaveURL(/\/inloggen(\?terug=%2Fstart)?$/);
     // The next Tab continues inside the main content, at the first form field.
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('E-mailadres')).toBeFocused();

@@ -1,9 +1,17 @@
 import { Route } from '@angular/router';
+import { permissionGuard } from '@casustafel/web/auth/data-access';
+import { authRoutes } from '@casustafel/web/auth/feature';
 import { shellRoutes } from '@casustafel/web/shell';
 
 export const appRoutes: Route[] = [
-  // Until there is a signed-in start page, everything starts at the login page.
-  { path: '', pathMatch: 'full', redirectTo: 'inloggen' },
+  // Signed in: the start page; otherwise its guard sends the user to the login page.
+  { path: '', pathMatch: 'full', redirectTo: 'start' },
+  ...authRoutes,
   ...shellRoutes,
-  { path: '**', redirectTo: 'inloggen' },
+  {
+    path: 'beheer',
+    canActivate: [permissionGuard('admin.read')],
+    loadChildren: () => import('@casustafel/web/admin/feature').then((m) => m.adminRoutes),
+  },
+  { path: '**', redirectTo: 'start' },
 ];

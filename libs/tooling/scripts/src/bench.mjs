@@ -3,8 +3,11 @@
  * `npm run bench`: performance as ratios against a baseline measured in the same run on the same
  * machine (QUALITY-TARGETS.md), written to docs/benchmarks.md. Exits 1 when a target is missed.
  *
- *   P5 framework overhead  Nest-Fastify with the production stack, GET /api/health/live
- *                          vs bare Fastify returning the same JSON            target >= 0.50
+ *   P5 framework overhead  an authenticated no-op through the production stack (security headers,
+ *                          request context, logging, the global guard resolving the session
+ *                          cookie, the permission check): GET /api/auth/session
+ *                          vs bare Fastify returning a small JSON object       target >= 0.50
+ *   P5a public no-op       GET /api/health/live (no session) vs the same        reported
  *   P5b with the database  GET /api/health (pool as casustafel_app, select 1)
  *                          vs bare Fastify + pg Pool doing select 1             reported
  *
@@ -76,12 +79,36 @@ fastify.get('/db', async () => { await pool.query('select 1'); return { status: 
 fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => console.log('BARE READY'));
 `;
 
-async function load(url) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, pipelining: 1 });
+async function load(url, headers = {}) {
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    pipelining: 1,
+  });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   }
   return result.requests.average;
+}
+
+/** Signs in as a demo account (demo mode: password only) and returns the Cookie header. */
+async function signIn(base) {
+  const config = await fetch(`${base}/api/auth/config`);
+  const csrf = /cst_csrf=([^;]+)/.exec(config.headers.get('set-cookie') ?? '')?.[1] ?? '';
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `cst_csrf=${csrf}`, 'x-csrf-token': csrf },
+    body: JSON.stringify({ email: 'voorzitter@demo.casustafel.example', password: 'Casustafel-demo-2026' }),
+  });
+  if (login.status !== 200) {
+    throw new Error(`bench login failed: ${login.status} ${await login.text()}`);
+  }
+  return login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -100,7 +127,9 @@ async function main() {
       DATA_DIR: dataDir,
       PORT: String(appPort),
       EMBEDDED_PG_PORT: String(pgPort),
-      SEED_DEMO: 'false',
+      SEED_DEMO: 'true',
+      DEMO_MODE: 'true',
+      COOKIE_SECURE: 'false',
       NODE_ENV: 'production',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
@@ -115,13 +144,22 @@ async function main() {
     { PORT: String(barePort), PG_URL: pgUrl, NODE_PATH: join(root, 'node_modules') },
     'BARE READY',
   );
+  const session = await signIn(`http://127.0.0.1:${appPort}`);
   const pairs = [
     {
       id: 'P5',
-      name: 'framework overhead: no-op JSON',
+      name: 'authenticated no-op (session cookie, guard, permission)',
+      baseline: `http://127.0.0.1:${barePort}/live`,
+      subject: `http://127.0.0.1:${appPort}/api/auth/session`,
+      headers: { cookie: session },
+      target: 0.5,
+    },
+    {
+      id: 'P5a',
+      name: 'public no-op',
       baseline: `http://127.0.0.1:${barePort}/live`,
       subject: `http://127.0.0.1:${appPort}/api/health/live`,
-      target: 0.5,
+      target: undefined,
     },
     {
       id: 'P5b',
@@ -135,12 +173,12 @@ async function main() {
   try {
     for (const pair of pairs) {
       await load(pair.baseline); // warm-up both sides
-      await load(pair.subject);
+      await load(pair.subject, pair.headers);
       const base = [];
       const subj = [];
       for (let round = 0; round < ROUNDS; round++) {
         base.push(await load(pair.baseline));
-        subj.push(await load(pair.subject));
+        subj.push(await load(pair.subject, pair.headers));
       }
       const ratio = median(subj) / median(base);
       rows.push({ ...pair, base: median(base), subj: median(subj), ratio });
@@ -176,7 +214,10 @@ Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node $
 | --- | --- | ---: | ---: | ---: | --- |
 ${table}
 
-- P5 baseline: bare Fastify returning \`{"status":"ok"}\`; subject: \`GET /api/health/live\` through Nest.
+- P5 baseline: bare Fastify returning \`{"status":"ok"}\`; subject: \`GET /api/auth/session\` with a
+  signed-in session: security headers, request context, access log, the global guard (endpoint
+  declaration, passport resolving the session cookie from the session cache, permission check),
+  serialising the session (about 600 bytes). P5a: the public \`GET /api/health/live\`.
 - P5b baseline: bare Fastify + \`pg.Pool\` running \`select 1\`; subject: \`GET /api/health\` (TypeORM pool
   as \`casustafel_app\`, \`select 1\`, timing). Reported only; a target comes with the authenticated stack.
 - Later issues add their targets here (P1-P4, P6-P8) as the capabilities they measure land.

@@ -163,7 +163,11 @@ async function browser() {
 }
 
 mkdirSync(results, { recursive: true });
-await step('lint', async () => check(await run('nx', ['run-many', '-t', 'lint', '--output-style=static'])));
+await step('lint', async () => {
+  const lint = await run('nx', ['run-many', '-t', 'lint', '--output-style=static']);
+  const tokens = await run('node', ['libs/tooling/scripts/src/design-tokens.mjs', '--check']);
+  return check(lint || tokens);
+});
 await step('typecheck', typecheck);
 await step('build', async () =>
   check(await run('nx', ['run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'])),

@@ -1,2 +1,4 @@
 export * from './lib/alert';
+export * from './lib/form-field';
 export * from './lib/skip-link';
+export * from './lib/utrecht-lazy-styles';

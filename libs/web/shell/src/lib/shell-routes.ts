@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { signedInGuard } from '@casustafel/web/auth/data-access';
 
 /**
  * Pages owned by the shell. Each page is its own lazy chunk; `title` is a translation key
@@ -6,9 +7,10 @@ import { Routes } from '@angular/router';
  */
 export const shellRoutes: Routes = [
   {
-    path: 'inloggen',
-    title: 'login.title',
-    loadComponent: () => import('./login/login-page').then((m) => m.LoginPage),
+    path: 'start',
+    title: 'start.title',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./start/start-page').then((m) => m.StartPage),
   },
   {
     path: 'over',

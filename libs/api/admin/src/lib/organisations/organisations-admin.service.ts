@@ -116,7 +116,10 @@ async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-      throw new ConflictError('An organisation with this name already exists in the region.');
+      throw new ConflictError(
+        'An organisation with this name already exists in the region.',
+        'organisation.name_taken',
+      );
     }
     throw error;
   }

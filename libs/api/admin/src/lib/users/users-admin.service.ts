@@ -89,7 +89,7 @@ export class UsersAdminService {
         );
       } catch (error) {
         if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-          throw new ConflictError('An account with this e-mail address already exists.');
+          throw new ConflictError('An account with this e-mail address already exists.', 'user.email_taken');
         }
         throw error;
       }
@@ -139,7 +139,7 @@ export class UsersAdminService {
 
   setActive(actor: Actor, id: string, active: boolean): Promise<AdminUserDto> {
     if (!active && id === actor.userId) {
-      throw new ConflictError('You cannot deactivate your own account.');
+      throw new ConflictError('You cannot deactivate your own account.', 'user.self_deactivation');
     }
     return this.change(actor, id, active ? 'admin.user.activate' : 'admin.user.deactivate', async (em) => {
       await em.query(

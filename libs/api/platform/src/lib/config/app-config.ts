@@ -189,7 +189,10 @@ function parseSecrets(
   if (rawKeys !== undefined) {
     const keys: EncryptionKey[] = [];
     let malformed = false;
-    for (const part of rawKeys.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of rawKeys
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [id, encoded] = part.split(':');
       const key = encoded ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
       if (!id || !/^[A-Za-z0-9_-]{1,20}$/.test(id) || key.length !== 32) {
@@ -200,7 +203,9 @@ function parseSecrets(
     }
     if (malformed) {
       // Never echo key material.
-      problems.push('ENCRYPTION_KEYS: every entry must be id:base64 of 32 random bytes (id: letters, digits, - or _)');
+      problems.push(
+        'ENCRYPTION_KEYS: every entry must be id:base64 of 32 random bytes (id: letters, digits, - or _)',
+      );
     } else if (keys.length === 0 || new Set(keys.map((k) => k.id)).size !== keys.length) {
       problems.push('ENCRYPTION_KEYS: needs at least one key, with distinct ids');
     } else {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { TraceContext } from './request-context';
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
@@ -13,7 +13,8 @@ export function traceFromHeader(header: string | string[] | undefined): TraceCon
   if (match && !/^0+$/.test(match[1]) && !/^0+$/.test(match[2])) {
     return { traceId: match[1], parentSpanId: match[2] };
   }
-  return { traceId: randomBytes(16).toString('hex') };
+  // randomUUID draws from a cached entropy pool: much cheaper per request than randomBytes(16).
+  return { traceId: randomUUID().replace(/-/g, '') };
 }
 
 export function newSpanId(): string {

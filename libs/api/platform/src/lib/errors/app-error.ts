@@ -17,11 +17,20 @@ export class ServiceUnavailableError extends AppError {
   readonly title = 'Service temporarily unavailable';
 }
 
-/** The row was changed by someone else since the client read it (optimistic locking). */
+/**
+ * The request conflicts with the current state: the row was changed by someone else since the
+ * client read it (optimistic locking, code `conflict`), or a more specific reason with its own code
+ * (e.g. `organisation.name_taken`), which becomes the problem type so clients can tell them apart.
+ */
 export class ConflictError extends AppError {
   readonly status = 409;
-  readonly code = 'conflict';
   readonly title = 'Conflicting change';
+  constructor(
+    message?: string,
+    readonly code = 'conflict' as string,
+  ) {
+    super(message);
+  }
 }
 
 /** Not there, or not for you: both look the same so that partners cannot probe for cases. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -18,29 +20,33 @@ export function correlationIdFor(req: IncomingMessage): string {
  * headers (cookies, tokens) and no query strings (search terms may name a person).
  */
 export function loggerOptions(config: AppConfig): Params {
-  return {
-    pinoHttp: {
-      level: config.log.level,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const existing = (req as IncomingMessage & { id?: string }).id;
-        const id = existing ?? correlationIdFor(req);
-        res.setHeader(CORRELATION_HEADER, id);
-        return id;
-      },
-      serializers: {
-        req: (req: { id?: string; method?: string; url?: string }) => ({
-          correlationId: req.id,
-          method: req.method,
-          path: req.url?.split('?')[0],
-        }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-        err: (err: Error) => ({ type: err.name, stack: err.stack?.split('\n').slice(1).join('\n') }),
-      },
-      redact: { paths: ['req.headers', 'res.headers'], remove: true },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-      transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-      base: { service: 'casustafel-api' },
+  const options: Options = {
+    level: config.log.level,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const existing = (req as IncomingMessage & { id?: string }).id;
+      const id = existing ?? correlationIdFor(req);
+      res.setHeader(CORRELATION_HEADER, id);
+      return id;
     },
+    serializers: {
+      req: (req: { id?: string; method?: string; url?: string }) => ({
+        correlationId: req.id,
+        method: req.method,
+        path: req.url?.split('?')[0],
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      err: (err: Error) => ({ type: err.name, stack: err.stack?.split('\n').slice(1).join('\n') }),
+    },
+    redact: { paths: ['req.headers', 'res.headers'], remove: true },
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+    transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+    base: { service: 'casustafel-api' },
+  };
+  return {
+    // JSON lines go to stdout without blocking the event loop (a synchronous write per request cost
+    // more than the request itself under load). A crash may lose the last lines of the access log;
+    // the audit log, which matters, is in the database.
+    pinoHttp: config.log.pretty ? options : [options, pino.destination({ dest: 1, sync: false })],
     // The correlation id comes from the request; nestjs-pino puts it on every line logged while serving it.
     forRoutes: ['*path'],
   };

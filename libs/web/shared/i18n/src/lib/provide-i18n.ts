@@ -1,3 +1,5 @@
+import { registerLocaleData } from '@angular/common';
+import localeNl from '@angular/common/locales/nl';
 import {
   EnvironmentProviders,
   inject,
@@ -12,8 +14,12 @@ import { BundledTranslationLoader } from './bundled-translation-loader';
 import { LanguageStore } from './language-store';
 import { TranslatedTitleStrategy } from './translated-title-strategy';
 
-/** Everything the web app needs for i18n: Transloco, the stored language, translated titles. */
+/**
+ * Everything the web app needs for i18n: Transloco, the stored language, translated titles, and
+ * Dutch date and number formats for Angular's pipes (English is built in).
+ */
 export function provideI18n(): EnvironmentProviders {
+  registerLocaleData(localeNl, 'nl');
   return makeEnvironmentProviders([
     provideTransloco({
       config: {

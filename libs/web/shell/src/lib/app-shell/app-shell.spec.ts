@@ -4,7 +4,8 @@ import { ApplicationInitStatus } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { LANGUAGE_STORAGE_KEY, provideI18n } from '@casustafel/web/shared/i18n';
-import { SessionStore } from '../session/session-store';
+import { HttpTestingController } from '@angular/common/http/testing';
+import { AUTH_URL, SessionStore } from '@casustafel/web/auth/data-access';
 import { AppShell } from './app-shell';
 
 describe('AppShell', () => {
@@ -81,7 +82,18 @@ describe('AppShell', () => {
   it('shows the session user only when signed in', async () => {
     expect(root.querySelector('[data-testid="session-user"]')).toBeNull();
 
-    TestBed.inject(SessionStore).signIn({ displayName: 'Fleur Jansen', organisationName: 'ZVH Demo' });
+    const loaded = TestBed.inject(SessionStore).load(true);
+    TestBed.inject(HttpTestingController)
+      .expectOne(`${AUTH_URL}/session`)
+      .flush({
+        user: { id: 'u', displayName: 'Fleur Jansen', email: 'f@x', isDemo: false },
+        organisation: { id: 'o', name: 'ZVH Demo', partnerType: 'ZVH' },
+        roles: [],
+        permissions: ['account.manage'],
+        idleExpiresAt: '2026-01-01T00:30:00Z',
+        absoluteExpiresAt: '2026-01-01T12:00:00Z',
+      });
+    await loaded;
     await fixture.whenStable();
 
     const session = root.querySelector('[data-testid="session-user"]');

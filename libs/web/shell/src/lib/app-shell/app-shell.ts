@@ -6,22 +6,23 @@ import {
   Injector,
   afterNextRender,
   inject,
+  signal,
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { SkipLink } from '@casustafel/web/shared/ui';
+import { AuthApi, SessionStore } from '@casustafel/web/auth/data-access';
+import { Alert, SkipLink } from '@casustafel/web/shared/ui';
 import { filter, skip } from 'rxjs';
 import { LanguageSwitch } from '../language-switch/language-switch';
-import { SessionStore } from '../session/session-store';
 
 export const MAIN_CONTENT_ID = 'hoofdinhoud';
 
 /** Page frame: skip link, header (product, session, language), navigation, main, footer. */
 @Component({
   selector: 'cst-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, SkipLink, LanguageSwitch],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, SkipLink, LanguageSwitch, Alert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.scss',
@@ -29,10 +30,23 @@ export const MAIN_CONTENT_ID = 'hoofdinhoud';
 export class AppShell {
   protected readonly session = inject(SessionStore);
   protected readonly mainId = MAIN_CONTENT_ID;
+  protected readonly loggedOut = signal(false);
+  private readonly authApi = inject(AuthApi);
+  private readonly router = inject(Router);
 
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   private readonly focusMonitor = inject(FocusMonitor);
   private readonly injector = inject(Injector);
+
+  /** Ends the session on the server (every instance), forgets it here, shows the login page. */
+  protected logout(): void {
+    const done = () => {
+      this.session.clear();
+      this.loggedOut.set(true);
+      void this.router.navigate(['/inloggen']);
+    };
+    this.authApi.logout().subscribe({ next: done, error: done });
+  }
 
   constructor() {
     // After in-app navigation, move focus to the new page's content so keyboard and
@@ -43,10 +57,13 @@ export class AppShell {
         skip(1),
         takeUntilDestroyed(),
       )
-      .subscribe(() =>
+      .subscribe(() => {
+        if (this.session.signedIn()) {
+          this.loggedOut.set(false);
+        }
         afterNextRender(() => this.focusMonitor.focusVia(this.main().nativeElement, 'program'), {
           injector: this.injector,
-        }),
-      );
+        });
+      });
   }
 }

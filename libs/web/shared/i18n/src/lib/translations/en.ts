@@ -1,7 +1,11 @@
+import { adminEn } from './admin.en';
+import { authEn } from './auth.en';
 import type { CasustafelTranslation } from './nl';
 
 /** English texts. Loaded lazily (own chunk) the first time the user switches to English. */
 export const en: CasustafelTranslation = {
+  ...adminEn,
+  ...authEn,
   app: {
     name: 'Casustafel',
     tagline: 'Case conferences at the Zorg- en Veiligheidshuis',
@@ -18,32 +22,14 @@ export const en: CasustafelTranslation = {
     label: 'Main menu',
     login: 'Log in',
     about: 'About Casustafel',
+    start: 'Start',
+    admin: 'Administration',
+    account: 'My account',
   },
   footer: {
     label: 'About this website',
     demo: 'This is a demonstration environment. All people and cases are fictional; the organisations are real but take no part.',
     about: 'About Casustafel',
-  },
-  login: {
-    title: 'Log in',
-    heading: 'Log in to Casustafel',
-    intro: 'Log in with the e-mail address and password of your Zorg- en Veiligheidshuis account.',
-    email: 'E-mail address',
-    password: 'Password',
-    submit: 'Log in',
-    busy: 'Logging in…',
-    errorPrefix: 'Error:',
-    errors: {
-      emailRequired: 'Enter your e-mail address.',
-      emailFormat: 'Enter a valid e-mail address, for example name@example.com.',
-      passwordRequired: 'Enter your password.',
-    },
-    failed: 'Logging in failed.',
-    failedCredentials: 'The e-mail address or the password is not correct.',
-    failedThrottled: 'You have tried too often. Wait a few minutes and then try again.',
-    failedGeneric: 'Something went wrong. Please try again later.',
-    reference: 'Contacting the helpdesk? Please mention this code:',
-    success: 'You are logged in.',
   },
   about: {
     title: 'About Casustafel',

@@ -1,8 +1,13 @@
+import { adminNl } from './admin.nl';
+import { authNl } from './auth.nl';
+
 /**
  * Dutch source texts. Dutch is the default language; `en.ts` must have exactly the same keys
  * (enforced by the `CasustafelTranslation` type).
  */
 export const nl = {
+  ...adminNl,
+  ...authNl,
   app: {
     name: 'Casustafel',
     tagline: 'Casusoverleg in het Zorg- en Veiligheidshuis',
@@ -19,32 +24,14 @@ export const nl = {
     label: 'Hoofdmenu',
     login: 'Inloggen',
     about: 'Over Casustafel',
+    start: 'Start',
+    admin: 'Beheer',
+    account: 'Mijn account',
   },
   footer: {
     label: 'Over deze website',
     demo: 'Dit is een demonstratieomgeving. Alle personen en casussen zijn verzonnen; de organisaties zijn echt, maar doen niet mee.',
     about: 'Over Casustafel',
-  },
-  login: {
-    title: 'Inloggen',
-    heading: 'Inloggen bij Casustafel',
-    intro: 'Log in met het e-mailadres en het wachtwoord van uw account bij het Zorg- en Veiligheidshuis.',
-    email: 'E-mailadres',
-    password: 'Wachtwoord',
-    submit: 'Inloggen',
-    busy: 'Bezig met inloggen…',
-    errorPrefix: 'Fout:',
-    errors: {
-      emailRequired: 'Vul uw e-mailadres in.',
-      emailFormat: 'Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.',
-      passwordRequired: 'Vul uw wachtwoord in.',
-    },
-    failed: 'Inloggen is niet gelukt.',
-    failedCredentials: 'Het e-mailadres of het wachtwoord klopt niet.',
-    failedThrottled: 'U heeft het te vaak geprobeerd. Wacht een paar minuten en probeer het dan opnieuw.',
-    failedGeneric: 'Er ging iets mis. Probeer het later opnieuw.',
-    reference: 'Neemt u contact op met de helpdesk? Noem dan deze code:',
-    success: 'U bent ingelogd.',
   },
   about: {
     title: 'Over Casustafel',

@@ -1,0 +1,2 @@
+export * from './lib/auth-routes';
+export * from './lib/flow/login-flow';

@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { SessionStore } from '@casustafel/web/auth/data-access';
+import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+
+/** The first page after signing in: who you are, for whom, and at which tables in which role. */
+@Component({
+  selector: 'cst-start-page',
+  imports: [TranslocoPipe, UtrechtLazyStyles],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styles: `
+    .cst-start__tables {
+      margin-block-start: 2rem;
+    }
+  `,
+  template: `
+    <cst-utrecht-lazy-styles />
+    @if (store.session(); as session) {
+      <h1 class="utrecht-heading-1">{{ 'start.heading' | transloco: { name: session.user.displayName } }}</h1>
+      <p class="utrecht-paragraph utrecht-paragraph--lead">
+        {{ 'start.organisation' | transloco: { organisation: session.organisation.name } }}
+      </p>
+      <h2 class="utrecht-heading-2 cst-start__tables">{{ 'start.tablesHeading' | transloco }}</h2>
+      @if (session.roles.length === 0) {
+        <p class="utrecht-paragraph">{{ 'start.noRoles' | transloco }}</p>
+      } @else {
+        <table class="utrecht-table" data-testid="start-roles">
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">{{ 'start.table' | transloco }}</th>
+              <th class="utrecht-table__header-cell" scope="col">{{ 'start.role' | transloco }}</th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            @for (role of session.roles; track role.tableId + role.role) {
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell">{{ role.tableName }}</td>
+                <td class="utrecht-table__cell">{{ 'roles.' + role.role | transloco }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    }
+  `,
+})
+export class StartPage {
+  protected readonly store = inject(SessionStore);
+}
