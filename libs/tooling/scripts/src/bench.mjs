@@ -221,6 +221,21 @@ ${table}
 - P5b baseline: bare Fastify + \`pg.Pool\` running \`select 1\`; subject: \`GET /api/health\` (TypeORM pool
   as \`casustafel_app\`, \`select 1\`, timing). Reported only; a target comes with the authenticated stack.
 - Later issues add their targets here (P1-P4, P6-P8) as the capabilities they measure land.
+
+## What the P5 figure is made of (profiles, 2026-11-25)
+
+Measured with \`node --cpu-prof\` under the same load. Removed because they cost more than they gave:
+nestjs-cls (AsyncLocalStorage behind Nest middleware: a no-op endpoint ran at a sixth of Nest's own
+speed) → a plain AsyncLocalStorage entered in a Fastify \`onRequest\` hook; @fastify/helmet (rebuilt
+the headers on every request) → headers computed once; nestjs-pino/pino-http (generic serialisation
+of every access-log line, synchronous writes) → one preformatted line to pino's asynchronous
+destination; Nest's @fastify/middie hook (no Nest middleware is used); hashing the session token on
+every request (the session cache is keyed by the token). What remains per request, roughly: the
+socket write (a quarter of the CPU in both the baseline and Casustafel on this VM), Nest's router and
+guard pipeline, passport resolving the cookie from the session cache, cookie parsing, the access-log
+line (about 15 %) and serialising the session (600 bytes against the baseline's 15). The authenticated
+no-op stays below the 0.5 target; the next levers are a response schema (fast-json-stringify) for the
+hot JSON responses and serving the session check without passport's per-request strategy object.
 `;
   writeFileSync(join(root, 'docs/benchmarks.md'), doc);
   console.log('\nwrote docs/benchmarks.md');

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '@casustafel/api/platform';
-import { ClsService } from 'nestjs-cls';
 import type { EntityManager } from 'typeorm';
 import { DatabaseService } from './database.service';
-
-const TX_KEY = 'transaction';
 
 /**
  * One request, one transaction, one security context (DESIGN-NOTES §1). The first statement sets
@@ -17,11 +14,10 @@ export class TransactionRunner {
   constructor(
     private readonly database: DatabaseService,
     private readonly context: RequestContext,
-    private readonly cls: ClsService,
   ) {}
 
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    const open = this.cls.isActive() ? this.cls.get<EntityManager | undefined>(TX_KEY) : undefined;
+    const open = this.context.transaction as EntityManager | undefined;
     if (open) {
       return work(open);
     }
@@ -33,14 +29,14 @@ export class TransactionRunner {
                   set_config('app.session_id', $3, true)`,
           [actor?.userId ?? '', actor?.organisationId ?? '', actor?.sessionId ?? ''],
         );
-        this.cls.set(TX_KEY, em);
+        this.context.setTransaction(em);
         try {
           return await work(em);
         } finally {
-          this.cls.set(TX_KEY, undefined);
+          this.context.setTransaction(undefined);
         }
       });
     // Outside a request (jobs, start-up) give the work a context of its own to carry the transaction.
-    return this.cls.isActive() ? start() : this.cls.run(start);
+    return this.context.isActive() ? start() : this.context.run(start);
   }
 }

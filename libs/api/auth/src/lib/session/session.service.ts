@@ -40,7 +40,6 @@ export interface SessionInfo {
 }
 
 interface CachedSession extends SessionInfo {
-  keyHex: string;
   dbLastSeenMs: number;
   cachedAtMs: number;
   actor: Omit<Actor, 'idleExpiresAt' | 'absoluteExpiresAt' | 'stage' | 'csrfToken' | 'sessionId'>;
@@ -141,23 +140,23 @@ export class SessionService implements OnModuleInit {
     if (!token || token.length > 100) {
       return undefined;
     }
-    const hash = hashToken(token);
-    const keyHex = hash.toString('hex');
+    // The cache is keyed by the token itself (the process holds it anyway while serving the
+    // request); only a miss hashes it to look the session up.
     const now = this.clock.nowMs();
-    let entry = this.cache.get(keyHex);
+    let entry = this.cache.get(token);
     if (!entry || now - entry.cachedAtMs > CACHE_TTL_MS || now < entry.cachedAtMs) {
-      entry = await this.load(hash, keyHex, now, entry);
+      entry = await this.load(hashToken(token), now, entry);
       if (!entry) {
-        this.cache.delete(keyHex);
+        this.cache.delete(token);
         return undefined;
       }
       if (this.cache.size >= MAX_CACHED) {
         this.cache.clear();
       }
-      this.cache.set(keyHex, entry);
+      this.cache.set(token, entry);
     }
     if (now >= entry.absoluteExpiresAtMs || now - entry.lastSeenMs >= this.idleMs) {
-      this.cache.delete(keyHex);
+      this.cache.delete(token);
       return undefined;
     }
     entry.lastSeenMs = now;
@@ -294,7 +293,6 @@ export class SessionService implements OnModuleInit {
 
   private async load(
     hash: Buffer,
-    keyHex: string,
     now: number,
     previous?: CachedSession,
   ): Promise<CachedSession | undefined> {
@@ -326,7 +324,6 @@ export class SessionService implements OnModuleInit {
     const dbLastSeenMs = row.last_seen_at.getTime();
     const roles = row.roles.map((r) => r.role);
     return {
-      keyHex,
       id: row.session_id,
       userId: row.user_id,
       stage: row.stage,

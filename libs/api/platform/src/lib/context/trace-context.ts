@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { TraceContext } from './request-context';
+/** A W3C trace: the trace id, and the caller's span when the caller sent one. */
+export interface TraceContext {
+  traceId: string;
+  /** The caller's span (from `traceparent`), the parent of what we log. */
+  parentSpanId?: string;
+}
 
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 

@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@casustafel/shared/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ClsServiceManager } from 'nestjs-cls';
+import { requestStorage } from '../context/request-context';
 import { AppError, TooManyRequestsError } from './app-error';
 import { RequestValidationError } from './request-validation-error';
+import { describeError } from '../logging/app-logger';
 
 const PROBLEM_BASE = 'urn:casustafel:problem:';
 
@@ -146,19 +147,12 @@ function safeDetail(exception: unknown): string | undefined {
   return undefined;
 }
 
-export function correlationIdOf(request: { id?: unknown; raw?: { id?: unknown } }): string {
-  const id = request.raw?.id ?? request.id ?? ClsServiceManager.getClsService()?.getId?.();
+export function correlationIdOf(request: { id?: unknown; raw?: object }): string {
+  const id =
+    (request.raw as { id?: unknown } | undefined)?.id ??
+    request.id ??
+    requestStorage.getStore()?.correlationId;
   return typeof id === 'string' ? id : String(id ?? 'unknown');
-}
-
-/** For the log: name, code and stack, not the error's free-text detail (pg puts row values there). */
-function describeError(exception: unknown): Record<string, unknown> {
-  if (exception instanceof Error) {
-    // The first stack line repeats the message; drop it.
-    const frames = exception.stack?.split('\n').slice(1).join('\n');
-    return { type: exception.name, code: (exception as { code?: unknown }).code, stack: frames };
-  }
-  return { type: typeof exception };
 }
 
 function reasonPhrase(status: number): string {
