@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { AdminModule } from '@casustafel/api/admin';
 import { AuditModule } from '@casustafel/api/audit';
 import { AuthModule } from '@casustafel/api/auth';
+import { CasesModule } from '@casustafel/api/cases';
 import { DatabaseModule } from '@casustafel/api/database';
 import { DemoModule } from '@casustafel/api/demo';
 import { HealthModule } from '@casustafel/api/health';
@@ -20,6 +21,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         AdminModule,
+        CasesModule,
         DemoModule,
         ...extra,
       ],

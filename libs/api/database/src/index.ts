@@ -8,3 +8,4 @@ export * from './lib/pg-notifications';
 export * from './lib/transaction-runner';
 export * from './lib/pg-errors';
 export * from './lib/query-rows';
+export * from './lib/default-table-config';

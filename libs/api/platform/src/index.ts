@@ -16,3 +16,4 @@ export * from './lib/http/id-param';
 export * from './lib/logging/app-logger';
 export * from './lib/platform.module';
 export * from './lib/validation/is-iso-date';
+export * from './lib/validation/is-not-blank';

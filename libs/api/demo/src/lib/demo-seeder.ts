@@ -3,6 +3,7 @@ import {
   AppUser,
   CaseTable,
   DatabaseService,
+  installDefaultTableConfig,
   Organisation,
   Region,
   TableMembership,
@@ -78,6 +79,7 @@ export class DemoSeeder {
         }),
       );
       tableIds.set(table.key, saved.id);
+      await installDefaultTableConfig(manager, saved.id, table.theme);
       await manager.save(
         table.memberships.map((m) =>
           manager.create(TableMembership, {

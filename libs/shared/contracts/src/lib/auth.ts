@@ -13,17 +13,40 @@ export const PERMISSIONS = [
   'admin.organisations.write',
   'admin.memberships.write',
   'admin.users.write',
+  /** A table's visibility matrix and embargo whitelist (need-to-know configuration). */
+  'tables.configure',
+  /** Read cases the organisation takes part in (what of them: the access policy). */
+  'cases.read',
+  /** Add items, answer information requests, propose disclosures, edit the mensenhandel panel. */
+  'cases.write',
+  /** Case management: state transitions, participants, information requests. */
+  'cases.manage',
+  /** Approve or reject proposed disclosures. */
+  'disclosures.approve',
+  /** Register a case (aanmelding). */
+  'registrations.create',
+  /** Triage registrations (decide the outcome). */
+  'registrations.triage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Which role grants which permission; the single source for the guard and the UI. */
 export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>> = {
-  PROCESREGISSEUR: ['account.manage'],
-  VOORZITTER: ['account.manage'],
-  CASUSREGISSEUR: ['account.manage'],
-  DEELNEMER: ['account.manage'],
-  ZORGCOORDINATOR: ['account.manage'],
-  TRIAGIST: ['account.manage'],
+  PROCESREGISSEUR: [
+    'account.manage',
+    'cases.read',
+    'cases.write',
+    'cases.manage',
+    'disclosures.approve',
+    'registrations.create',
+    'registrations.triage',
+  ],
+  VOORZITTER: ['account.manage', 'cases.read', 'cases.write', 'cases.manage', 'disclosures.approve'],
+  CASUSREGISSEUR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
+  DEELNEMER: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
+  ZORGCOORDINATOR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
+  TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage'],
+  // Need-to-know: the privacy officer and the administrator see no case content by their role.
   FG_AUDITOR: ['account.manage'],
   BEHEERDER: [
     'account.manage',
@@ -31,8 +54,19 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'admin.organisations.write',
     'admin.memberships.write',
     'admin.users.write',
+    'tables.configure',
   ],
 };
+
+/** Table roles whose holders work with case content (must match CASE_ROLES in the RLS policies). */
+export const CASE_ROLES: readonly TableRole[] = [
+  'PROCESREGISSEUR',
+  'VOORZITTER',
+  'CASUSREGISSEUR',
+  'DEELNEMER',
+  'ZORGCOORDINATOR',
+  'TRIAGIST',
+];
 
 /** Permissions of a set of roles. A user without any role may still manage their own account. */
 export function permissionsOf(roles: readonly TableRole[]): Permission[] {

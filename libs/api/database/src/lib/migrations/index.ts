@@ -1,5 +1,10 @@
 import { CreateIdentityFoundation1764000000000 } from './1764000000000-create-identity-foundation';
 import { AddAuthentication1764100000000 } from './1764100000000-add-authentication';
+import { AddCasesAndNeedToKnow1764200000000 } from './1764200000000-add-cases-and-need-to-know';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
-export const MIGRATIONS = [CreateIdentityFoundation1764000000000, AddAuthentication1764100000000];
+export const MIGRATIONS = [
+  CreateIdentityFoundation1764000000000,
+  AddAuthentication1764100000000,
+  AddCasesAndNeedToKnow1764200000000,
+];

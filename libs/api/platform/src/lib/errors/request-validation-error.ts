@@ -16,11 +16,15 @@ export function toFieldProblems(errors: ValidationError[], parent = ''): FieldPr
       : parent
         ? `${parent}.${error.property}`
         : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
-      field,
-      code,
-      message: code === 'whitelistValidation' ? `property ${field} is not allowed` : message,
-    }));
+    const seen = new Set<string>();
+    const own = Object.entries(error.constraints ?? {})
+      .map(([code, message]) => ({
+        field,
+        code,
+        message: code === 'whitelistValidation' ? `property ${field} is not allowed` : message,
+      }))
+      // Two constraints that say the same thing (e.g. "give the reason") are one problem for the user.
+      .filter((problem) => !seen.has(problem.message) && seen.add(problem.message));
     return [...own, ...toFieldProblems(error.children ?? [], field)];
   });
 }

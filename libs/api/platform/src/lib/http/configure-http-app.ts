@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import type { IncomingMessage } from 'node:http';
 import type { Logger as PinoLogger } from 'pino';
@@ -57,6 +58,10 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useLogger(app.get(AppLogger));
   app.setGlobalPrefix(API_PREFIX);
   await app.register(fastifyCookie);
+  // Attachments (multipart); the per-route limits are set where a file is read.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5, parts: 6 },
+  });
   const fastify = app.getHttpAdapter().getInstance();
   // One access-log line per request: method, path (no query: search terms may name a person),
   // status, time. No headers (cookies), no bodies.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PartnerType, TableRole, TableTheme, MembershipStatus } from '@casustafel/shared/contracts';
 import { hash, argon2id } from 'argon2';
 import { Client } from 'pg';
+import { installDefaultTableConfig } from '@casustafel/api/database';
 
 /** A password every factory-made user gets unless told otherwise; passes the password policy. */
 export const TEST_PASSWORD = 'testen-met-een-lange-zin';
@@ -60,6 +61,7 @@ export class IdentityFactory {
        values ($1, $2, $3, 60, $4) returning id`,
       [regionId, name, theme, `urn:casustafel:test:${randomUUID()}:v1`],
     );
+    await installDefaultTableConfig(this.sql, rows[0].id, theme);
     return rows[0].id;
   }
 

@@ -1,0 +1,2 @@
+export * from './lib/matrix';
+export * from './lib/policy';

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@casustafel/api/auth';
+import { CasesController } from './cases/cases.controller';
+import { CasesService } from './cases/cases.service';
+import { DisclosuresService } from './disclosures/disclosures.service';
+import { ItemsService } from './items/items.service';
+import { PersonsService } from './persons/persons.service';
+import { NumberSequence } from './registrations/number-sequence';
+import { PersonIndex } from './registrations/person-index';
+import { RegistrationsController } from './registrations/registrations.controller';
+import { RegistrationsService } from './registrations/registrations.service';
+import { InformationRequestsService } from './requests/information-requests.service';
+import { TablesController } from './tables/tables.controller';
+import { TablesService } from './tables/tables.service';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [TablesController, RegistrationsController, CasesController],
+  providers: [
+    TablesService,
+    RegistrationsService,
+    CasesService,
+    ItemsService,
+    DisclosuresService,
+    InformationRequestsService,
+    PersonsService,
+    NumberSequence,
+    PersonIndex,
+  ],
+  exports: [CasesService, PersonsService],
+})
+export class CasesModule {}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '@casustafel/api/audit';
+import { queryRows, TransactionRunner } from '@casustafel/api/database';
+import { Actor, Clock, ConflictError, NotFoundError, RequestValidationError } from '@casustafel/api/platform';
+import type { CreateInformationRequestRequest, MembershipStatus } from '@casustafel/shared/contracts';
+import { hasRoleAt, MANAGER_ROLES } from '../case-roles';
+
+/**
+ * Information requests (bevraging): the case manager asks a partner for information in some
+ * categories by a date. The partner answers with case items (they become the partner's own items)
+ * or declines with a reason. Overdue is derived from the date.
+ */
+@Injectable()
+export class InformationRequestsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  create(actor: Actor, caseId: string, input: CreateInformationRequestRequest): Promise<{ id: string }> {
+    const today = this.clock.today();
+    if (input.dueAt < today) {
+      throw new RequestValidationError([
+        { field: 'dueAt', code: 'inThePast', message: 'the deadline cannot be in the past' },
+      ]);
+    }
+    return this.tx.run(async (em) => {
+      const cases: Array<{ table_id: string }> = await em.query(
+        `select table_id from casus where id = $1 and state not in ('AFGESLOTEN', 'VERNIETIGD')`,
+        [caseId],
+      );
+      const tableId = cases[0]?.table_id;
+      if (!tableId || !hasRoleAt(actor, tableId, ...MANAGER_ROLES)) {
+        throw new NotFoundError('No such case.');
+      }
+      const membership: Array<{ status: MembershipStatus }> = await em.query(
+        'select status from table_membership where table_id = $1 and organisation_id = $2',
+        [tableId, input.toOrganisationId],
+      );
+      const status = membership[0]?.status;
+      if (status !== 'SIGNATORY' && status !== 'GUEST') {
+        throw new RequestValidationError([
+          {
+            field: 'toOrganisationId',
+            code: 'notAtTable',
+            message: 'ask a partner (signatory or guest) of this table',
+          },
+        ]);
+      }
+      const now = this.clock.now();
+      // The asked partner takes part from now on, so it can read the request and answer it.
+      await em.query(
+        `insert into case_participant (case_id, organisation_id, basis, since, added_by) values ($1, $2, $3, $4, $5)
+         on conflict (case_id, organisation_id) do nothing`,
+        [caseId, input.toOrganisationId, status === 'SIGNATORY' ? 'MEMBER' : 'GUEST', now, actor.userId],
+      );
+      const id = randomUUID();
+      await em.query(
+        `insert into information_request (id, case_id, to_organisation_id, question, categories, due_at, state,
+           requested_by, requested_at)
+         values ($1, $2, $3, $4, $5, $6, 'OPEN', $7, $8)`,
+        [
+          id,
+          caseId,
+          input.toOrganisationId,
+          input.question.trim(),
+          input.categories,
+          input.dueAt,
+          actor.userId,
+          now,
+        ],
+      );
+      await this.audit.record(em, {
+        action: 'information_request.create',
+        objectType: 'information_request',
+        objectId: id,
+        details: { caseId, to: input.toOrganisationId, categories: input.categories, dueAt: input.dueAt },
+      });
+      return { id };
+    });
+  }
+
+  decline(actor: Actor, caseId: string, requestId: string, reason: string): Promise<void> {
+    return this.tx.run(async (em) => {
+      const rows = await queryRows<{ state: string }>(
+        em,
+        `select state from information_request where id = $1 and case_id = $2 and to_organisation_id = $3 for update`,
+        [requestId, caseId, actor.organisationId],
+      );
+      if (!rows[0]) {
+        throw new NotFoundError('No such information request.');
+      }
+      if (rows[0].state !== 'OPEN') {
+        throw new ConflictError(`The request is ${rows[0].state} already.`, 'information_request.state');
+      }
+      await em.query(
+        `update information_request set state = 'DECLINED', decline_reason = $2, answered_at = $3, answered_by = $4 where id = $1`,
+        [requestId, reason.trim(), this.clock.now(), actor.userId],
+      );
+      await this.audit.record(em, {
+        action: 'information_request.decline',
+        objectType: 'information_request',
+        objectId: requestId,
+        details: { caseId },
+      });
+    });
+  }
+}
