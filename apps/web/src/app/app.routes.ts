@@ -1,6 +1,7 @@
 import { Route } from '@angular/router';
 import { permissionGuard } from '@casustafel/web/auth/data-access';
 import { authRoutes } from '@casustafel/web/auth/feature';
+import { caseRoutes } from '@casustafel/web/cases/feature';
 import { shellRoutes } from '@casustafel/web/shell';
 
 export const appRoutes: Route[] = [
@@ -8,6 +9,7 @@ export const appRoutes: Route[] = [
   { path: '', pathMatch: 'full', redirectTo: 'start' },
   ...authRoutes,
   ...shellRoutes,
+  ...caseRoutes,
   {
     path: 'beheer',
     canActivate: [permissionGuard('admin.read')],

@@ -1,4 +1,4 @@
-import type { PartnerType, TableRole, TableTheme } from './identity';
+import type { MembershipStatus, PartnerType, TableRole, TableTheme } from './identity';
 
 /**
  * Data categories of DOMAIN.md b.4: every case item, and every field group of a case, has one.
@@ -307,6 +307,11 @@ export interface OrganisationRef {
   partnerType: PartnerType;
 }
 
+/** An organisation with a covenant status at a table: the choices in registration and case forms. */
+export interface TableOrganisation extends OrganisationRef {
+  membership: MembershipStatus;
+}
+
 export const PARTICIPATION_BASES = ['MEMBER', 'GUEST'] as const;
 export type ParticipationBasis = (typeof PARTICIPATION_BASES)[number];
 
@@ -469,6 +474,24 @@ export interface InformationRequestDto {
   answeredAt: string | null;
   declineReason: string | null;
   answerItemIds: string[];
+}
+
+/**
+ * One information request on the dashboard ("mijn bevragingen"): SENT are the requests of the cases
+ * the user manages, RECEIVED those addressed to the user's organisation. No case content, no
+ * question text: the number links to the case, where the policy decides what is shown.
+ */
+export interface InformationRequestOverviewDto {
+  id: string;
+  direction: 'SENT' | 'RECEIVED';
+  caseId: string;
+  caseNumber: string;
+  tableName: string;
+  to: OrganisationRef;
+  categories: DataCategory[];
+  dueAt: string;
+  state: InformationRequestState;
+  overdue: boolean;
 }
 
 export interface CreateInformationRequestRequest {

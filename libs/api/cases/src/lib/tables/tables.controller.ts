@@ -4,11 +4,12 @@ import { Authenticated } from '@casustafel/api/auth';
 import { IdParam, RequestContext } from '@casustafel/api/platform';
 import type {
   CaseTableDto,
+  TableOrganisation,
   VisibilityMatrixDto,
   VisibilityMatrixHistoryEntry,
 } from '@casustafel/shared/contracts';
 import { PutVisibilityMatrixDto } from '../dto/cases.dto';
-import { TableOrganisation, TablesService } from './tables.service';
+import { TablesService } from './tables.service';
 
 @ApiTags('tables')
 @Controller('tables')

@@ -13,14 +13,11 @@ import {
   type TableTheme,
   type VisibilityMatrixDto,
   type VisibilityMatrixHistoryEntry,
+  type TableOrganisation,
   type VisibilityRule,
 } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { caseTables, rolesAt } from '../case-roles';
-
-export interface TableOrganisation extends OrganisationRef {
-  membership: MembershipStatus;
-}
 
 /** Tables as case workers see them, the organisations at a table, and the visibility matrix. */
 @Injectable()

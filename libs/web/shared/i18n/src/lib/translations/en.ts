@@ -1,11 +1,17 @@
 import { adminEn } from './admin.en';
 import { authEn } from './auth.en';
+import { caseDetailEn } from './case-detail.en';
+import { casesEn } from './cases.en';
+import { domainEn } from './domain.en';
 import type { CasustafelTranslation } from './nl';
 
 /** English texts. Loaded lazily (own chunk) the first time the user switches to English. */
 export const en: CasustafelTranslation = {
   ...adminEn,
   ...authEn,
+  ...caseDetailEn,
+  ...casesEn,
+  ...domainEn,
   app: {
     name: 'Casustafel',
     tagline: 'Case conferences at the Zorg- en Veiligheidshuis',
@@ -24,6 +30,9 @@ export const en: CasustafelTranslation = {
     about: 'About Casustafel',
     start: 'Start',
     admin: 'Administration',
+    cases: 'Cases',
+    registrations: 'Registrations',
+    triage: 'Triage',
     account: 'My account',
   },
   footer: {

@@ -1,5 +1,8 @@
 import { adminNl } from './admin.nl';
 import { authNl } from './auth.nl';
+import { caseDetailNl } from './case-detail.nl';
+import { casesNl } from './cases.nl';
+import { domainNl } from './domain.nl';
 
 /**
  * Dutch source texts. Dutch is the default language; `en.ts` must have exactly the same keys
@@ -8,6 +11,9 @@ import { authNl } from './auth.nl';
 export const nl = {
   ...adminNl,
   ...authNl,
+  ...caseDetailNl,
+  ...casesNl,
+  ...domainNl,
   app: {
     name: 'Casustafel',
     tagline: 'Casusoverleg in het Zorg- en Veiligheidshuis',
@@ -26,6 +32,9 @@ export const nl = {
     about: 'Over Casustafel',
     start: 'Start',
     admin: 'Beheer',
+    cases: 'Casussen',
+    registrations: 'Aanmeldingen',
+    triage: 'Triage',
     account: 'Mijn account',
   },
   footer: {

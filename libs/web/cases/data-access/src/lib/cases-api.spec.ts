@@ -1,0 +1,60 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import type { CaseListResponse } from '@casustafel/shared/contracts';
+import { firstValueFrom } from 'rxjs';
+import { CASES_URL, CasesApi } from './cases-api';
+
+const CASE_ID = '44444444-4444-4444-8444-444444444444';
+
+describe('CasesApi', () => {
+  let api: CasesApi;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    api = TestBed.inject(CasesApi);
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('sends only the filters that are set', async () => {
+    const page: CaseListResponse = { items: [], total: 0, page: 2, pageSize: 50 };
+    const result = firstValueFrom(api.list({ state: 'MONITORING', q: '', tableId: undefined, page: 2 }));
+    const request = http.expectOne((r) => r.url === CASES_URL);
+    expect(request.request.params.keys().sort()).toEqual(['page', 'state']);
+    expect(request.request.params.get('state')).toBe('MONITORING');
+    request.flush(page);
+    expect(await result).toEqual(page);
+  });
+
+  it('uploads an attachment as multipart form data with the field "file"', async () => {
+    const file = new File(['%PDF-1.7'], 'verslag.pdf', { type: 'application/pdf' });
+    const result = firstValueFrom(api.attach(CASE_ID, 'item/1', file));
+    const request = http.expectOne(`${CASES_URL}/${CASE_ID}/items/item%2F1/attachments`);
+    expect(request.request.method).toBe('POST');
+    const body = request.request.body as FormData;
+    expect((body.get('file') as File).name).toBe('verslag.pdf');
+    request.flush({ id: 'a', fileName: 'verslag.pdf', contentType: 'application/pdf', size: 8 });
+    expect((await result).fileName).toBe('verslag.pdf');
+  });
+
+  it('revokes a disclosure with the reason as body', async () => {
+    const result = firstValueFrom(api.revokeDisclosure(CASE_ID, 'd1', 'Toestemming ingetrokken'));
+    const request = http.expectOne(`${CASES_URL}/${CASE_ID}/disclosures/d1/revoke`);
+    expect(request.request.body).toEqual({ reason: 'Toestemming ingetrokken' });
+    request.flush(null);
+    await result;
+  });
+
+  it('decides triage on the triage path, not the registration path', async () => {
+    const result = firstValueFrom(
+      api.decideTriage('r1', { outcome: 'AFGEWEZEN', advice: 'Lokaal oppakken', referral: null, version: 2 }),
+    );
+    const request = http.expectOne('/api/triage/registrations/r1/decision');
+    expect(request.request.method).toBe('POST');
+    request.flush({});
+    await result;
+  });
+});
