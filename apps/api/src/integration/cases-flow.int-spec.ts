@@ -5,6 +5,7 @@ import type {
   CaseDetailDto,
   CaseListResponse,
   CaseTableDto,
+  InformationRequestOverviewDto,
   ProblemDetails,
   RegistrationDto,
 } from '@casustafel/shared/contracts';
@@ -398,6 +399,15 @@ describe('registration, triage and need-to-know in a case', () => {
     await factory.client.query(`update information_request set due_at = due_at - 2 where id = $1`, [created.body.id]);
     const overdue = await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${caseId}`);
     expect(overdue.body.informationRequests.find((r) => r.id === created.body.id)?.overdue).toBe(true);
+    // The dashboards: sent for the procesregisseur, received for the gemeente, nothing for others.
+    const sent = await p.zvh.agent.get<InformationRequestOverviewDto[]>('/api/information-requests');
+    expect(sent.body).toEqual([
+      expect.objectContaining({ id: created.body.id, direction: 'SENT', caseId, overdue: true, categories: ['C2', 'C12'] }),
+    ]);
+    expect(JSON.stringify(sent.body)).not.toContain('wijkteam');
+    const received = await p.gemeente.agent.get<InformationRequestOverviewDto[]>('/api/information-requests');
+    expect(received.body.map((r) => [r.id, r.direction])).toEqual([[created.body.id, 'RECEIVED']]);
+    expect((await p.politie.agent.get<InformationRequestOverviewDto[]>('/api/information-requests')).body).toEqual([]);
     const answer = await p.gemeente.agent.post(`/api/cases/${caseId}/items`, {
       category: 'C12',
       sensitivity: 'NORMAAL',

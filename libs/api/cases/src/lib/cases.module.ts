@@ -9,13 +9,14 @@ import { NumberSequence } from './registrations/number-sequence';
 import { PersonIndex } from './registrations/person-index';
 import { RegistrationsController } from './registrations/registrations.controller';
 import { RegistrationsService } from './registrations/registrations.service';
+import { InformationRequestsController } from './requests/information-requests.controller';
 import { InformationRequestsService } from './requests/information-requests.service';
 import { TablesController } from './tables/tables.controller';
 import { TablesService } from './tables/tables.service';
 
 @Module({
   imports: [AuthModule],
-  controllers: [TablesController, RegistrationsController, CasesController],
+  controllers: [TablesController, RegistrationsController, CasesController, InformationRequestsController],
   providers: [
     TablesService,
     RegistrationsService,

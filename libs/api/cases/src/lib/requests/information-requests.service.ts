@@ -3,8 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@casustafel/api/audit';
 import { queryRows, TransactionRunner } from '@casustafel/api/database';
 import { Actor, Clock, ConflictError, NotFoundError, RequestValidationError } from '@casustafel/api/platform';
-import type { CreateInformationRequestRequest, MembershipStatus } from '@casustafel/shared/contracts';
-import { hasRoleAt, MANAGER_ROLES } from '../case-roles';
+import type {
+  CreateInformationRequestRequest,
+  DataCategory,
+  InformationRequestOverviewDto,
+  InformationRequestState,
+  MembershipStatus,
+  PartnerType,
+} from '@casustafel/shared/contracts';
+import { hasRoleAt, MANAGER_ROLES, WRITER_ROLES } from '../case-roles';
 
 /**
  * Information requests (bevraging): the case manager asks a partner for information in some
@@ -18,6 +25,67 @@ export class InformationRequestsService {
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The open requests of the actor's dashboard: SENT for the tables where the actor manages cases,
+   * RECEIVED for the actor's organisation at tables where the actor works on cases. One statement,
+   * read through RLS (only cases the organisation takes part in); no question text, no content.
+   * Overdue first. The returned ids are audited.
+   */
+  overview(actor: Actor): Promise<InformationRequestOverviewDto[]> {
+    const tablesWhere = (roles: string[]) => [
+      ...new Set(actor.tableRoles.filter((r) => roles.includes(r.role)).map((r) => r.tableId)),
+    ];
+    const managed = tablesWhere(MANAGER_ROLES);
+    const working = tablesWhere(WRITER_ROLES);
+    const today = this.clock.today();
+    return this.tx.run(async (em) => {
+      const rows: Array<{
+        id: string;
+        received: boolean;
+        case_id: string;
+        number: string;
+        table_name: string;
+        to_id: string;
+        to_name: string;
+        to_type: PartnerType;
+        categories: DataCategory[];
+        due_at: string;
+        state: InformationRequestState;
+      }> = await em.query(
+        `select r.id, r.to_organisation_id = $1 and c.table_id = any($3::uuid[]) as received, r.case_id, c.number,
+                t.name as table_name, o.id as to_id, o.name as to_name, o.partner_type as to_type, r.categories,
+                to_char(r.due_at, 'YYYY-MM-DD') as due_at, r.state
+           from information_request r
+           join casus c on c.id = r.case_id
+           join case_table t on t.id = c.table_id
+           join organisation o on o.id = r.to_organisation_id
+          where r.state = 'OPEN' and c.state not in ('AFGESLOTEN', 'VERNIETIGD')
+            and (c.table_id = any($2::uuid[]) or (r.to_organisation_id = $1 and c.table_id = any($3::uuid[])))
+          order by r.due_at, c.number
+          limit 200`,
+        [actor.organisationId, managed, working],
+      );
+      const result: InformationRequestOverviewDto[] = rows.map((r) => ({
+        id: r.id,
+        direction: r.received ? 'RECEIVED' : 'SENT',
+        caseId: r.case_id,
+        caseNumber: r.number,
+        tableName: r.table_name,
+        to: { id: r.to_id, name: r.to_name, partnerType: r.to_type },
+        categories: r.categories,
+        dueAt: r.due_at,
+        state: r.state,
+        overdue: r.due_at < today,
+      }));
+      await this.audit.record(em, {
+        action: 'information_request.list',
+        objectType: 'information_request',
+        details: { returned: result.map((r) => r.id) },
+      });
+      return result;
+    });
+  }
 
   create(actor: Actor, caseId: string, input: CreateInformationRequestRequest): Promise<{ id: string }> {
     const today = this.clock.today();
