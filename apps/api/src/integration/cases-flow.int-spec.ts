@@ -436,6 +436,45 @@ describe('registration, triage and need-to-know in a case', () => {
     expect(JSON.stringify(rows[0].details)).not.toContain('anna');
   });
 
+  it('the person index: a manager of another case with the same person sees table and procesregisseur, nothing else', async () => {
+    const tables = await p.ggz.agent.get<CaseTableDto[]>('/api/tables');
+    const table = tables.body.find((t) => t.id === tableId) as CaseTableDto;
+    const second = await p.ggz.agent.post<RegistrationDto>('/api/registrations', {
+      tableId,
+      reason: 'Zorgen over arbeidsomstandigheden (fictief).',
+      goal: 'Afstemmen.',
+      discussedWithPerson: true,
+      criteria: { multipleDomains: true, crossChain: true, systemAffected: false, localSafetyProblem: false, motivation: 'Zorg.' },
+      signals: [{ signalId: table.signals[0].id }],
+      persons: [{ givenName: 'Anna', familyName: 'Fictief', dateOfBirth: '2006-03-14', bsn: '111222333', role: 'SLACHTOFFER' }],
+      proposedParticipants: [],
+      submit: true,
+    });
+    expect(second.status).toBe(201);
+    const started = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${second.body.id}/start`);
+    const decided = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${second.body.id}/decision`, {
+      outcome: 'ZVH_TABLE',
+      advice: '',
+      version: started.body.version,
+    });
+    const otherCase = decided.body.triage?.caseId as string;
+    const managed = await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${otherCase}`);
+    expect(managed.body.knownElsewhere).toEqual([
+      expect.objectContaining({ personRef: managed.body.persons[0].id, procesregisseur: expect.any(String), since: expect.any(String) }),
+    ]);
+    expect(Object.keys(managed.body.knownElsewhere[0]).sort()).toEqual(['personRef', 'procesregisseur', 'since', 'tableName']);
+    expect(JSON.stringify(managed.body.knownElsewhere)).not.toContain(caseId);
+    // Not a manager: no hint, and no look-up either.
+    const ggzView = await p.ggz.agent.get<CaseDetailDto>(`/api/cases/${otherCase}`);
+    expect(ggzView.body.knownElsewhere).toEqual([]);
+    const lookups = await factory.client.query(
+      `select actor_user_id from audit_event where action = 'person.index.lookup' and details->'persons' ? $1`,
+      [managed.body.persons[0].id],
+    );
+    expect(lookups.rows.map((r: { actor_user_id: string }) => r.actor_user_id)).toContain(p.zvh.userId);
+    expect(lookups.rows.map((r: { actor_user_id: string }) => r.actor_user_id)).not.toContain(p.ggz.userId);
+  });
+
   it('every read is audited, denials included', async () => {
     const { rows } = await factory.client.query<{ outcome: string; n: string }>(
       `select outcome, count(*) as n from audit_event where action = 'case.read' and object_id = $1 group by outcome`,
