@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock } from '@casustafel/api/platform';
-import { createTestDatabase, IdentityFactory, TestDatabase } from '@casustafel/api/testing';
+import { createTestDatabase, IdentityFactory, TestAgent, TestDatabase } from '@casustafel/api/testing';
 import type {
   CaseDetailDto,
   CaseListResponse,
@@ -213,6 +213,46 @@ describe('registration, triage and need-to-know in a case', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.casusregisseur).toEqual({ id: p.zorgcoordinatie.userId, name: 'zorgcoordinatie (fictief)' });
     expect((await p.zvh.agent.put(`/api/cases/${caseId}`, { ...core, version: managed.version })).status).toBe(409);
+  });
+
+  it('attachments: own items only; a forbidden type or size is refused before anything is stored; downloads follow the policy', async () => {
+    const ggzView = (await p.ggz.agent.get<CaseDetailDto>(`/api/cases/${caseId}`)).body;
+    const note = ggzView.items.find((i) => i.category === 'C4' && i.visibility === 'FULL') as { id: string };
+    const url = `/api/cases/${caseId}/items/${note.id}/attachments`;
+    const pdf = Buffer.from('%PDF-1.7\n% fictief verslag\n%%EOF\n');
+    const stored = async () =>
+      Number((await factory.client.query('select count(*) from case_item_attachment')).rows[0].count);
+    const before = await stored();
+
+    const html = await upload(p.ggz.agent, url, 'verslag.html', 'text/html', Buffer.from('<script>x</script>'));
+    expect(html.status).toBe(400);
+    expect(html.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'fileTypeNotAllowed' })]);
+    // A declared PDF that is not one is refused as well.
+    const fake = await upload(p.ggz.agent, url, 'verslag.pdf', 'application/pdf', Buffer.from('MZ\x90\x00 not a pdf'));
+    expect(fake.body.errors?.map((e) => e.code)).toEqual(['fileTypeNotAllowed']);
+    const big = await upload(p.ggz.agent, url, 'groot.pdf', 'application/pdf', Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]));
+    expect(big.status).toBe(400);
+    expect(big.body.errors?.map((e) => e.code)).toEqual(['fileTooLarge']);
+    expect(await stored()).toBe(before);
+    // Someone else's item: not found, nothing stored.
+    expect((await upload(p.politie.agent, url, 'verslag.pdf', 'application/pdf', pdf)).status).toBe(404);
+    expect(await stored()).toBe(before);
+
+    const ok = await upload(p.ggz.agent, url, 'verslag.pdf', 'application/pdf', pdf);
+    expect(ok.status).toBe(201);
+    const download = `${url}/${(ok.body as unknown as { id: string }).id}`;
+    const own = await p.ggz.agent.get(download);
+    expect(own.status).toBe(200);
+    expect(own.headers['content-type']).toBe('application/pdf');
+    expect(own.text).toContain('fictief verslag');
+    // The police may not see the note, so not its file either; the zorgcoördinator sees only a summary.
+    expect((await p.politie.agent.get(download)).status).toBe(404);
+    expect((await p.zorgcoordinatie.agent.get(download)).status).toBe(404);
+    const denied = await factory.client.query(
+      `select count(*) from audit_event where action = 'case.attachment.download' and outcome = 'DENIED' and actor_user_id = $1`,
+      [p.politie.userId],
+    );
+    expect(Number(denied.rows[0].count)).toBe(1);
   });
 
   it('a disclosure opens the note for the zorgcoördinator, after four-eyes approval; revoking closes it again', async () => {
@@ -487,3 +527,16 @@ describe('registration, triage and need-to-know in a case', () => {
     expect(counts['DENIED']).toBe(2);
   });
 });
+
+/** A multipart/form-data upload with one field `file`, as a browser sends it. */
+function upload(agent: TestAgent, url: string, fileName: string, contentType: string, content: Buffer) {
+  const boundary = `----cst${Date.now()}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return agent.request<ProblemDetails>('POST', url, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+}
