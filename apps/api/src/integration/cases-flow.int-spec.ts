@@ -502,8 +502,18 @@ describe('registration, triage and need-to-know in a case', () => {
     expect(managed.body.knownElsewhere).toEqual([
       expect.objectContaining({ personRef: managed.body.persons[0].id, procesregisseur: expect.any(String), since: expect.any(String) }),
     ]);
-    expect(Object.keys(managed.body.knownElsewhere[0]).sort()).toEqual(['personRef', 'procesregisseur', 'since', 'tableName']);
+    expect(Object.keys(managed.body.knownElsewhere[0]).sort()).toEqual(['closedAt', 'personRef', 'procesregisseur', 'since', 'tableName']);
     expect(JSON.stringify(managed.body.knownElsewhere)).not.toContain(caseId);
+    expect(managed.body.knownElsewhere[0].closedAt).toBeNull();
+    // Closed a month ago, within the table's re-referral window (12 months): a re-referral.
+    const saved = await factory.client.query(`select state, closed_at from casus where id = $1`, [caseId]);
+    await factory.client.query(`update casus set state = 'AFGESLOTEN', closed_at = now() - interval '1 month' where id = $1`, [caseId]);
+    const reReferral = await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${otherCase}`);
+    expect(reReferral.body.knownElsewhere).toEqual([expect.objectContaining({ closedAt: expect.any(String) })]);
+    // Closed longer ago than the window: no longer known.
+    await factory.client.query(`update casus set closed_at = now() - interval '13 months' where id = $1`, [caseId]);
+    expect((await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${otherCase}`)).body.knownElsewhere).toEqual([]);
+    await factory.client.query(`update casus set state = $2, closed_at = $3 where id = $1`, [caseId, saved.rows[0].state, saved.rows[0].closed_at]);
     // Not a manager: no hint, and no look-up either.
     const ggzView = await p.ggz.agent.get<CaseDetailDto>(`/api/cases/${otherCase}`);
     expect(ggzView.body.knownElsewhere).toEqual([]);

@@ -167,6 +167,11 @@ export interface PersonIndexHit {
   tableName: string;
   procesregisseur: string | null;
   since: string;
+  /**
+   * Set when that case was closed within the table's re-referral window: this is a re-referral
+   * (heraanmelding), which the ZVH counts and weighs in triage.
+   */
+  closedAt: string | null;
 }
 
 export const REGISTRATION_STATES = [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@casustafel/api/audit';
+import { Clock } from '@casustafel/api/platform';
 import type { PersonIndexHit } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -11,7 +12,10 @@ import type { EntityManager } from 'typeorm';
  */
 @Injectable()
 export class PersonIndex {
-  constructor(private readonly audit: AuditWriter) {}
+  constructor(
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
 
   async lookup(
     em: EntityManager,
@@ -33,11 +37,16 @@ export class PersonIndex {
     if (byHash.size === 0) {
       return [];
     }
-    const rows: Array<{ hash: Buffer; table_name: string; procesregisseur: string | null; since: Date }> =
-      await em.query(
-        'select hash, table_name, procesregisseur, since from cst_person_index($1::bytea[], $2::uuid)',
-        [[...byHash.keys()].map((h) => Buffer.from(h, 'hex')), excludeCase],
-      );
+    const rows: Array<{
+      hash: Buffer;
+      table_name: string;
+      procesregisseur: string | null;
+      since: Date;
+      closed_at: Date | null;
+    }> = await em.query(
+      'select hash, table_name, procesregisseur, since, closed_at from cst_person_index($1::bytea[], $2::uuid, $3)',
+      [[...byHash.keys()].map((h) => Buffer.from(h, 'hex')), excludeCase, this.clock.now()],
+    );
     const hits = new Map<string, PersonIndexHit>();
     for (const row of rows) {
       const personRef = byHash.get(row.hash.toString('hex')) as string;
@@ -48,6 +57,7 @@ export class PersonIndex {
           tableName: row.table_name,
           procesregisseur: row.procesregisseur,
           since: row.since.toISOString(),
+          closedAt: row.closed_at ? row.closed_at.toISOString() : null,
         });
       }
     }

@@ -286,22 +286,25 @@ export class AddCasesAndNeedToKnow1764200000000 implements MigrationInterface {
     await this.rowLevelSecurity(q);
     await this.visibilityFunction(q);
     await this.caseReadFunction(q);
-    // The person index: matches across every case, reveals only table, procesregisseur and date.
+    // The person index: matches across active cases and cases closed within the table's re-referral
+    // window; reveals only table, procesregisseur and dates.
     await q.query(`
-      CREATE FUNCTION cst_person_index(p_hashes bytea[], p_exclude_case uuid)
-      RETURNS TABLE (hash bytea, table_name text, procesregisseur text, since timestamptz)
+      CREATE FUNCTION cst_person_index(p_hashes bytea[], p_exclude_case uuid, p_now timestamptz)
+      RETURNS TABLE (hash bytea, table_name text, procesregisseur text, since timestamptz, closed_at timestamptz)
       LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-        SELECT h.hash, t.name, u.display_name, c.opened_at
+        SELECT h.hash, t.name, u.display_name, c.opened_at, c.closed_at
         FROM unnest(p_hashes) AS h(hash)
         JOIN person p ON p.bsn_hash = h.hash OR p.match_hash = h.hash
         JOIN case_person cp ON cp.person_id = p.id
         JOIN casus c ON c.id = cp.case_id
         JOIN case_table t ON t.id = c.table_id
         LEFT JOIN app_user u ON u.id = c.procesregisseur_id
-        WHERE c.state NOT IN ('AFGESLOTEN', 'VERNIETIGD') AND (p_exclude_case IS NULL OR c.id <> p_exclude_case)
+        WHERE (c.state NOT IN ('AFGESLOTEN', 'VERNIETIGD')
+               OR (c.state = 'AFGESLOTEN' AND c.closed_at > p_now - make_interval(months => t.re_referral_window_months)))
+          AND (p_exclude_case IS NULL OR c.id <> p_exclude_case)
       $$`);
-    await q.query(`REVOKE ALL ON FUNCTION cst_person_index(bytea[], uuid) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION cst_person_index(bytea[], uuid) TO casustafel_app`);
+    await q.query(`REVOKE ALL ON FUNCTION cst_person_index(bytea[], uuid, timestamptz) FROM PUBLIC`);
+    await q.query(`GRANT EXECUTE ON FUNCTION cst_person_index(bytea[], uuid, timestamptz) TO casustafel_app`);
 
     await q.query(
       `GRANT SELECT, INSERT, UPDATE ON registration, casus, case_item, disclosure, information_request, case_mensenhandel, person TO casustafel_app`,
@@ -625,7 +628,7 @@ export class AddCasesAndNeedToKnow1764200000000 implements MigrationInterface {
     await q.query(`DROP TABLE casus, registration_person, registration, person, number_sequence, visibility_rule,
       visibility_matrix_version CASCADE`);
     await q.query(
-      `DROP FUNCTION cst_person_index(bytea[], uuid), cst_case_read(uuid, uuid, uuid, uuid, text[], text, text, text, timestamptz)`,
+      `DROP FUNCTION cst_person_index(bytea[], uuid, timestamptz), cst_case_read(uuid, uuid, uuid, uuid, text[], text, text, text, timestamptz)`,
     );
     await q.query(
       `DROP FUNCTION cst_visibility(uuid, text, text, uuid[], uuid), cst_access(uuid, text, text, uuid[], uuid)`,
