@@ -1,18 +1,27 @@
 import { DatabaseService } from '@casustafel/api/database';
 import { DEMO_PASSWORD, DEMO_USERS, DemoSeeder } from '@casustafel/api/demo';
-import { loadAppConfig } from '@casustafel/api/platform';
-import { createTestDatabase, TestDatabase } from '@casustafel/api/testing';
+import { Clock, KeyedHasher, requireSecrets, SecretBox } from '@casustafel/api/platform';
+import { createTestDatabase, TestDatabase, testConfig } from '@casustafel/api/testing';
 import { verify } from 'argon2';
 import { Client } from 'pg';
 
 describe('demo region seed (real PostgreSQL)', () => {
   let db: TestDatabase;
   let database: DatabaseService;
+  let seeder: DemoSeeder;
   let sql: Client;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    database = new DatabaseService(loadAppConfig({ DATABASE_URL: db.url, LOG_LEVEL: 'silent' }));
+    const config = testConfig(db.url);
+    const secrets = requireSecrets(config);
+    database = new DatabaseService(config);
+    seeder = new DemoSeeder(
+      database,
+      new Clock(),
+      new SecretBox(secrets.encryptionKeys),
+      new KeyedHasher(secrets.hashKey),
+    );
     database.onModuleInit();
     await database.ready();
     sql = new Client({ connectionString: db.url });
@@ -26,7 +35,6 @@ describe('demo region seed (real PostgreSQL)', () => {
   });
 
   it('seeds exactly once, even when two instances start together', async () => {
-    const seeder = new DemoSeeder(database);
     const outcomes = await Promise.all([seeder.seedOnce(), seeder.seedOnce()]);
     expect(outcomes.sort()).toEqual(['already-present', 'seeded']);
     await expect(seeder.seedOnce()).resolves.toBe('already-present');

@@ -266,4 +266,17 @@ export const DEMO_USERS: DemoUser[] = [
     org: 'ggz',
     roles: both('DEELNEMER'),
   },
+  // Recipients of information requests in the demo cases: they answer or decline them.
+  {
+    email: 'veiligthuis@demo.casustafel.example',
+    displayName: 'Vera Veilig Thuis (fictief)',
+    org: 'veilig-thuis',
+    roles: both('DEELNEMER'),
+  },
+  {
+    email: 'reclassering@demo.casustafel.example',
+    displayName: 'Ruben Reclasseringswerker (fictief)',
+    org: 'reclassering',
+    roles: both('DEELNEMER'),
+  },
 ];

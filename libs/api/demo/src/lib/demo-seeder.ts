@@ -9,8 +9,12 @@ import {
   TableMembership,
   UserTableRole,
 } from '@casustafel/api/database';
+import { Clock, KeyedHasher, SecretBox } from '@casustafel/api/platform';
+import type { MembershipStatus } from '@casustafel/shared/contracts';
 import { hash, argon2id } from 'argon2';
 import type { EntityManager } from 'typeorm';
+import { DemoCasePlan, DemoRefs, insertDemoCasePlan } from './demo-case-seeder';
+import type { DemoTableKey, DemoUserKey } from './demo-cases';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_REGION, DEMO_TABLES, DEMO_USERS } from './demo-region';
 
 export interface DemoLogin {
@@ -19,12 +23,20 @@ export interface DemoLogin {
   roles: string[];
 }
 
-/** Seeds the fictional demo region exactly once (the region row is the marker), in one transaction. */
+/**
+ * Seeds the fictional demo region exactly once (the region row is the marker), in one transaction:
+ * organisations, tables, users, and the demo cases (demo-cases.ts) dated relative to today.
+ */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger(DemoSeeder.name);
 
-  constructor(private readonly database: DatabaseService) {}
+  constructor(
+    private readonly database: DatabaseService,
+    private readonly clock: Clock,
+    private readonly box: SecretBox,
+    private readonly hasher: KeyedHasher,
+  ) {}
 
   async seedOnce(): Promise<'seeded' | 'already-present'> {
     return this.database.asOwner(async (manager) => {
@@ -55,6 +67,7 @@ export class DemoSeeder {
   private async seed(manager: EntityManager): Promise<void> {
     const region = await manager.save(manager.create(Region, { ...DEMO_REGION, isDemo: true }));
     const orgIds = new Map<string, string>();
+    const refs: DemoRefs = { organisations: new Map(), tables: new Map(), users: new Map() };
     for (const org of DEMO_ORGANISATIONS) {
       const saved = await manager.save(
         manager.create(Organisation, {
@@ -65,6 +78,7 @@ export class DemoSeeder {
         }),
       );
       orgIds.set(org.key, saved.id);
+      refs.organisations.set(org.key, { id: saved.id, partnerType: org.partnerType });
     }
     const tableIds = new Map<string, string>();
     for (const table of DEMO_TABLES) {
@@ -79,6 +93,10 @@ export class DemoSeeder {
         }),
       );
       tableIds.set(table.key, saved.id);
+      refs.tables.set(table.key as DemoTableKey, {
+        id: saved.id,
+        memberships: new Map<string, MembershipStatus>(table.memberships.map((m) => [m.org, m.status])),
+      });
       await installDefaultTableConfig(manager, saved.id, table.theme);
       await manager.save(
         table.memberships.map((m) =>
@@ -103,12 +121,26 @@ export class DemoSeeder {
           isDemo: true,
         }),
       );
+      refs.users.set(user.email.split('@')[0] as DemoUserKey, { id: saved.id, organisation: user.org });
       await manager.save(
         user.roles.map((r) =>
           manager.create(UserTableRole, { userId: saved.id, tableId: need(tableIds, r.table), role: r.role }),
         ),
       );
     }
+    const prefixes: Array<{ id: string; number_prefix: string }> = await manager.query(
+      'select id, number_prefix from case_table where id = any($1::uuid[])',
+      [[...tableIds.values()]],
+    );
+    const prefixByKey = new Map<DemoTableKey, string>(
+      [...refs.tables].map(([key, t]) => [key, prefixes.find((p) => p.id === t.id)?.number_prefix ?? '']),
+    );
+    const plan = new DemoCasePlan(
+      refs,
+      { clock: this.clock, box: this.box, hasher: this.hasher },
+      prefixByKey,
+    );
+    await insertDemoCasePlan(manager, plan);
   }
 }
 

@@ -203,7 +203,15 @@ export class RegistrationsService {
               `${SELECT} where g.registering_organisation_id = $1 order by g.created_at desc limit 200`,
               [actor.organisationId],
             );
-      const result = await Promise.all(rows.map((row) => this.toDto(em, actor, row, false)));
+      // One query for every proposed organisation's name, not one per registration.
+      const names = await this.organisationNames(
+        em,
+        rows.flatMap((row) => row.proposed_participants.map((p) => p.organisationId)),
+      );
+      const result: RegistrationDto[] = [];
+      for (const row of rows) {
+        result.push(await this.toDto(em, actor, row, false, names));
+      }
       await this.audit.record(em, {
         action: 'registration.list',
         details: { scope, returned: rows.map((r) => r.id) },
@@ -467,11 +475,23 @@ export class RegistrationsService {
     return dto;
   }
 
+  private async organisationNames(em: EntityManager, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) {
+      return new Map();
+    }
+    const rows: Array<{ id: string; name: string }> = await em.query(
+      'select id, name from organisation where id = any($1::uuid[])',
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((o) => [o.id, o.name]));
+  }
+
   private async toDto(
     em: EntityManager,
     actor: Actor,
     row: RegistrationRow,
     withPersons: boolean,
+    knownNames?: Map<string, string>,
   ): Promise<RegistrationDto> {
     const persons: Array<{
       id: string;
@@ -498,12 +518,12 @@ export class RegistrationsService {
         row.case_id,
       );
     }
-    const organisations: Array<{ id: string; name: string }> = row.proposed_participants.length
-      ? await em.query('select id, name from organisation where id = any($1::uuid[])', [
-          row.proposed_participants.map((p) => p.organisationId),
-        ])
-      : [];
-    const names = new Map(organisations.map((o) => [o.id, o.name]));
+    const names =
+      knownNames ??
+      (await this.organisationNames(
+        em,
+        row.proposed_participants.map((p) => p.organisationId),
+      ));
     return {
       id: row.id,
       number: row.number,
