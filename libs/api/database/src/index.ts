@@ -9,3 +9,4 @@ export * from './lib/transaction-runner';
 export * from './lib/pg-errors';
 export * from './lib/query-rows';
 export * from './lib/default-table-config';
+export * from './lib/sealed-columns';

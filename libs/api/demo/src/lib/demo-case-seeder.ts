@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock, KeyedHasher, SecretBox } from '@casustafel/api/platform';
+import { bsnContext, personMatchKey, shelterAddressContext } from '@casustafel/api/database';
 import {
   DEFAULT_EMBARGO_PARTNER_TYPES,
   DEFAULT_MENSENHANDEL_SIGNALS,
@@ -532,7 +533,7 @@ export class DemoCasePlan {
       shelter_placed_via: m.shelter?.via ?? null,
       shelter_organisation_id: m.shelter ? this.organisation(m.shelter.organisation).id : null,
       shelter_address_enc: m.shelter
-        ? this.crypto.box.seal(m.shelter.address, shelterContext(caseId)).toString('base64')
+        ? this.crypto.box.seal(m.shelter.address, shelterAddressContext(caseId)).toString('base64')
         : null,
       shelter_owner_id: m.shelter ? this.organisation(m.shelter.owner).id : null,
       updated_at: this.at(c.openedDaysAgo),
@@ -550,6 +551,7 @@ export class DemoCasePlan {
     if (input.bsn && !/^99999\d{4}$/.test(input.bsn)) {
       throw new Error(`Demo person ${input.givenName}: BSNs only from the test range 99999xxxx`);
     }
+    const matchKey = personMatchKey(input.givenName, input.familyName, input.dateOfBirth ?? null);
     this.persons.push({
       id,
       given_name: input.givenName,
@@ -558,14 +560,7 @@ export class DemoCasePlan {
       address: input.address ?? null,
       bsn_enc: input.bsn ? box.seal(input.bsn, bsnContext(id)).toString('base64') : null,
       bsn_hash: input.bsn ? hasher.digest('bsn', input.bsn).toString('base64') : null,
-      match_hash: input.dateOfBirth
-        ? hasher
-            .digest(
-              'person-match',
-              `${normalise(input.givenName)}|${normalise(input.familyName)}|${input.dateOfBirth}`,
-            )
-            .toString('base64')
-        : null,
+      match_hash: matchKey ? hasher.digest('person-match', matchKey).toString('base64') : null,
       pseudonym: hasher.hex('person-pseudonym', id).slice(0, 32),
     });
     return id;
@@ -822,27 +817,6 @@ const MENSENHANDEL_COLUMNS: Columns = {
   updated_at: 'timestamptz',
   version: 'integer',
 };
-
-/*
- * The sealing contexts and matching key of the cases library (PersonsService, CasesService),
- * repeated here because a data-access library may not depend on a feature library. The
- * integration test opens and matches seeded rows with the services' own functions.
- */
-function bsnContext(personId: string): string {
-  return `person.bsn:${personId}`;
-}
-
-function shelterContext(caseId: string): string {
-  return `case_mensenhandel.shelter_address:${caseId}`;
-}
-
-function normalise(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '');
-}
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

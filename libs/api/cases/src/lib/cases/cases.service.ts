@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@casustafel/api/audit';
-import { DatabaseService, queryRows, TransactionRunner } from '@casustafel/api/database';
+import {
+  DatabaseService,
+  queryRows,
+  shelterAddressContext,
+  TransactionRunner,
+} from '@casustafel/api/database';
 import {
   Actor,
   Clock,
@@ -473,7 +478,7 @@ export class CasesService {
           input.placedAt,
           input.placedVia,
           input.shelterOrganisationId,
-          input.address?.trim() ? this.box.seal(input.address.trim(), shelterContext(caseId)) : null,
+          input.address?.trim() ? this.box.seal(input.address.trim(), shelterAddressContext(caseId)) : null,
           actor.organisationId,
         ],
       );
@@ -704,7 +709,7 @@ export class CasesService {
         result.shelter = {
           ...rest,
           address: addressEnc
-            ? this.box.openText(Buffer.from(addressEnc, 'base64'), shelterContext(r.case.id))
+            ? this.box.openText(Buffer.from(addressEnc, 'base64'), shelterAddressContext(r.case.id))
             : null,
         };
       } else {
@@ -713,10 +718,6 @@ export class CasesService {
     }
     return result;
   }
-}
-
-export function shelterContext(caseId: string): string {
-  return `case_mensenhandel.shelter_address:${caseId}`;
 }
 
 function iso(value: string): string {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { bsnContext, personMatchKey } from '@casustafel/api/database';
 import { KeyedHasher, SecretBox } from '@casustafel/api/platform';
 import type { PersonInput } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
@@ -45,26 +46,11 @@ export class PersonsService {
 
   /** Name and date of birth, normalised; no key without a date of birth (too many false matches). */
   matchHash(givenName: string, familyName: string, dateOfBirth: string | null): Buffer | null {
-    if (!dateOfBirth) {
-      return null;
-    }
-    const normalise = (text: string) =>
-      text
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z]/g, '');
-    return this.hasher.digest(
-      'person-match',
-      `${normalise(givenName)}|${normalise(familyName)}|${dateOfBirth}`,
-    );
+    const key = personMatchKey(givenName, familyName, dateOfBirth);
+    return key ? this.hasher.digest('person-match', key) : null;
   }
 
   openBsn(personId: string, sealedBase64: string | null | undefined): string | null {
     return sealedBase64 ? this.box.openText(Buffer.from(sealedBase64, 'base64'), bsnContext(personId)) : null;
   }
-}
-
-export function bsnContext(personId: string): string {
-  return `person.bsn:${personId}`;
 }
