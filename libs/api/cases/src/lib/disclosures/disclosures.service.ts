@@ -176,7 +176,8 @@ export class DisclosuresService {
     return this.tx.run(async (em) => {
       const d = await this.load(em, caseId, disclosureId);
       const mayRevoke =
-        d.from_organisation_id === actor.organisationId || hasRoleAt(actor, d.table_id, ...MANAGER_ROLES);
+        (d.from_organisation_id === actor.organisationId && hasRoleAt(actor, d.table_id, ...WRITER_ROLES)) ||
+        hasRoleAt(actor, d.table_id, ...MANAGER_ROLES);
       if (!mayRevoke) {
         throw new NotFoundError('No such disclosure.');
       }
@@ -224,7 +225,8 @@ export class DisclosuresService {
     }>(
       em,
       `select d.state, d.proposed_by, d.from_organisation_id, d.to_organisation_id, d.legal_ground, c.table_id
-       from disclosure d join casus c on c.id = d.case_id where d.id = $1 and d.case_id = $2 for update of d`,
+       from disclosure d join casus c on c.id = d.case_id
+       where d.id = $1 and d.case_id = $2 and c.state <> 'VERNIETIGD' for update of d`,
       [disclosureId, caseId],
     );
     if (!rows[0]) {

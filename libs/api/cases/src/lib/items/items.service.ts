@@ -98,7 +98,12 @@ export class ItemsService {
    * `version` is a 409, never a silent overwrite. The change is audited with what changed (codes
    * only, not the text).
    */
-  update(actor: Actor, caseId: string, itemId: string, input: UpdateCaseItemRequest): Promise<{ id: string; version: number }> {
+  update(
+    actor: Actor,
+    caseId: string,
+    itemId: string,
+    input: UpdateCaseItemRequest,
+  ): Promise<{ id: string; version: number }> {
     return this.tx.run(async (em) => {
       const target = await this.caseForWriting(em, actor, caseId);
       const rows: Array<{ version: number; category: string; sensitivity: string }> = await em.query(
@@ -118,7 +123,15 @@ export class ItemsService {
       await em.query(
         `update case_item set category = $2, sensitivity = $3, title = $4, body = $5, legal_ground = $6,
            updated_at = $7, version = version + 1 where id = $1`,
-        [itemId, input.category, input.sensitivity, input.title.trim(), input.body, input.legalGround ?? null, now],
+        [
+          itemId,
+          input.category,
+          input.sensitivity,
+          input.title.trim(),
+          input.body,
+          input.legalGround ?? null,
+          now,
+        ],
       );
       await em.query('update casus set updated_at = $2 where id = $1', [caseId, now]);
       await this.audit.record(em, {
@@ -160,6 +173,8 @@ export class ItemsService {
     }
     const fileName = file.fileName.replace(/[\\/\0]/g, '_').slice(0, 200) || 'bijlage';
     return this.tx.run(async (em) => {
+      // Like creating or editing an item: an open case, a writer (or guest) of the table.
+      await this.caseForWriting(em, actor, caseId);
       const own: unknown[] = await em.query(
         'select 1 from case_item where id = $1 and case_id = $2 and author_organisation_id = $3',
         [itemId, caseId, actor.organisationId],

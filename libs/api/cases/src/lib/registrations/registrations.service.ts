@@ -137,7 +137,11 @@ export class RegistrationsService {
   ): Promise<RegistrationDto> {
     return this.tx.run(async (em) => {
       const current = await this.load(em, id);
-      if (!current || current.registering_organisation_id !== actor.organisationId) {
+      if (
+        !current ||
+        current.registering_organisation_id !== actor.organisationId ||
+        !hasRoleAt(actor, current.table_id, ...REGISTRANT_ROLES)
+      ) {
         throw new NotFoundError('No such registration.');
       }
       if (current.state !== 'CONCEPT') {

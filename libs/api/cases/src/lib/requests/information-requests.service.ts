@@ -152,12 +152,13 @@ export class InformationRequestsService {
 
   decline(actor: Actor, caseId: string, requestId: string, reason: string): Promise<void> {
     return this.tx.run(async (em) => {
-      const rows = await queryRows<{ state: string }>(
+      const rows = await queryRows<{ state: string; table_id: string }>(
         em,
-        `select state from information_request where id = $1 and case_id = $2 and to_organisation_id = $3 for update`,
+        `select r.state, c.table_id from information_request r join casus c on c.id = r.case_id
+          where r.id = $1 and r.case_id = $2 and r.to_organisation_id = $3 and c.state <> 'VERNIETIGD' for update of r`,
         [requestId, caseId, actor.organisationId],
       );
-      if (!rows[0]) {
+      if (!rows[0] || !hasRoleAt(actor, rows[0].table_id, ...WRITER_ROLES)) {
         throw new NotFoundError('No such information request.');
       }
       if (rows[0].state !== 'OPEN') {
