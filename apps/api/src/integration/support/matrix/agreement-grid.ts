@@ -1,0 +1,477 @@
+import { randomUUID } from 'node:crypto';
+import {
+  decide,
+  toMatrix,
+  type CaseAccess,
+  type Decision,
+  type VisibilityMatrix,
+} from '@casustafel/api/access';
+import {
+  CASE_STATES,
+  DATA_CATEGORIES,
+  DEFAULT_EMBARGO_PARTNER_TYPES,
+  DEFAULT_VISIBILITY_RULES,
+  PARTNER_TYPES,
+  SENSITIVITIES,
+  VISIBILITY_LEVELS,
+  type CaseState,
+  type DataCategory,
+  type DisclosureState,
+  type PartnerType,
+  type Sensitivity,
+  type VisibilityRule,
+} from '@casustafel/shared/contracts';
+import type { Client } from 'pg';
+
+/**
+ * The grid for the policy-agreement test: every partner type in every relationship to a case, for
+ * every category and sensitivity, under two matrices (the default one, and a changed one as the
+ * table's second version). Ownership (the actor, another organisation, both, nobody), case state
+ * and disclosure situation are drawn per combination from a seeded generator, so every run checks
+ * the same combinations and each value appears hundreds of times; plus a sweep of every cell of both
+ * matrices.
+ */
+
+export const RELATIONS = ['MEMBER', 'GUEST', 'NOT_PARTICIPATING', 'NO_CASE_ROLE'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const OWNERSHIPS = ['OWN', 'OTHER', 'CO_OWNED', 'NOBODY'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+/** Owning it short-cuts every other rule, so things of others are drawn more often. */
+const OWNERSHIP_DRAW: readonly Ownership[] = [
+  'OWN',
+  'CO_OWNED',
+  'OTHER',
+  'OTHER',
+  'OTHER',
+  'NOBODY',
+  'NOBODY',
+];
+
+export const DISCLOSURE_VARIANTS = [
+  'NONE',
+  'ITEM_APPROVED',
+  'ITEM_REVOKED',
+  'ITEM_PROPOSED',
+  'ITEM_REJECTED',
+  'ITEM_TO_ANOTHER_ORGANISATION',
+  'ITEM_IN_ANOTHER_CASE',
+  'CATEGORY_FROM_OWNER',
+  'CATEGORY_FROM_NON_OWNER',
+  'CATEGORY_REVOKED',
+] as const;
+export type DisclosureVariant = (typeof DISCLOSURE_VARIANTS)[number];
+
+export const MATRIX_VARIANTS = ['default matrix', 'changed matrix (version 2)'] as const;
+export type MatrixVariant = (typeof MATRIX_VARIANTS)[number];
+
+export interface GridTable {
+  variant: MatrixVariant;
+  id: string;
+  rules: readonly VisibilityRule[];
+  matrix: VisibilityMatrix;
+  embargoPartnerTypes: readonly PartnerType[];
+  /** One case per state. */
+  cases: Record<CaseState, string>;
+}
+
+export interface GridActor {
+  key: string;
+  userId: string;
+  organisationId: string;
+  partnerType: PartnerType;
+  relation: Relation;
+}
+
+export interface GridOrganisation {
+  id: string;
+  partnerType: PartnerType;
+  /** Participation in every case of both tables, or none. */
+  basis: 'MEMBER' | 'GUEST' | null;
+}
+
+export interface GridDisclosure {
+  id: string;
+  caseId: string;
+  from: string;
+  to: string;
+  itemIds: string[];
+  categories: DataCategory[];
+  state: DisclosureState;
+}
+
+export interface GridCombo {
+  index: number;
+  actor: GridActor;
+  table: GridTable;
+  state: CaseState;
+  caseId: string;
+  category: DataCategory;
+  sensitivity: Sensitivity;
+  ownership: Ownership;
+  disclosure: DisclosureVariant;
+  /** Owners as the TypeScript side gets them; the SQL side gets `{NULL}` for nobody, as the services pass it. */
+  owners: string[];
+  itemId: string | null;
+}
+
+export interface Grid {
+  regionId: string;
+  tables: GridTable[];
+  organisations: GridOrganisation[];
+  actors: GridActor[];
+  /** Owners and disclosers that are not actors; they take part as members. */
+  helpers: { other: string; discloser: string; revokedDiscloser: string; third: string; recipient: string };
+  disclosures: GridDisclosure[];
+  combos: GridCombo[];
+}
+
+/** A deterministic generator (mulberry32): the same grid on every run. */
+function generator(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n: number) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/**
+ * The changed matrix: every cell moves one level (FULL→SUMMARY→OWN→NONE→FULL), so each cell
+ * differs from the default and all four levels still occur.
+ */
+export function changedRules(): VisibilityRule[] {
+  const next = (level: VisibilityRule['level']) =>
+    VISIBILITY_LEVELS[(VISIBILITY_LEVELS.indexOf(level) + 1) % VISIBILITY_LEVELS.length];
+  return DEFAULT_VISIBILITY_RULES.map((rule) => ({ ...rule, level: next(rule.level) }));
+}
+
+export const CHANGED_EMBARGO_PARTNER_TYPES: readonly PartnerType[] = [
+  'GGZ_ZORGAANBIEDER',
+  'COMENSHA',
+  'POLITIE',
+];
+
+export function buildGrid(): Grid {
+  const random = generator(20261125);
+  const tables: GridTable[] = MATRIX_VARIANTS.map((variant) => {
+    const rules = variant === 'default matrix' ? DEFAULT_VISIBILITY_RULES : changedRules();
+    return {
+      variant,
+      id: randomUUID(),
+      rules,
+      matrix: toMatrix(rules),
+      embargoPartnerTypes:
+        variant === 'default matrix' ? DEFAULT_EMBARGO_PARTNER_TYPES : CHANGED_EMBARGO_PARTNER_TYPES,
+      cases: Object.fromEntries(CASE_STATES.map((state) => [state, randomUUID()])) as Record<
+        CaseState,
+        string
+      >,
+    };
+  });
+
+  const organisations: GridOrganisation[] = [];
+  const actors: GridActor[] = [];
+  for (const partnerType of PARTNER_TYPES) {
+    const member = { id: randomUUID(), partnerType, basis: 'MEMBER' as const };
+    const guest = { id: randomUUID(), partnerType, basis: 'GUEST' as const };
+    const outsider = { id: randomUUID(), partnerType, basis: null };
+    organisations.push(member, guest, outsider);
+    const byRelation: Record<Relation, string> = {
+      MEMBER: member.id,
+      GUEST: guest.id,
+      NOT_PARTICIPATING: outsider.id,
+      // A user of a participating organisation without a case role at the table (here: FG/auditor).
+      NO_CASE_ROLE: member.id,
+    };
+    for (const relation of RELATIONS) {
+      actors.push({
+        key: `${partnerType} ${relation}`,
+        userId: randomUUID(),
+        organisationId: byRelation[relation],
+        partnerType,
+        relation,
+      });
+    }
+  }
+  const helper = (partnerType: PartnerType) => {
+    const org = { id: randomUUID(), partnerType, basis: 'MEMBER' as const };
+    organisations.push(org);
+    return org.id;
+  };
+  const helpers = {
+    other: helper('GGZ_ZORGAANBIEDER'),
+    discloser: helper('VEILIG_THUIS'),
+    revokedDiscloser: helper('RECLASSERING'),
+    third: helper('GEMEENTE_SOCIAAL_DOMEIN'),
+    recipient: helper('ZORGCOORDINATOR'),
+  };
+
+  const disclosures: GridDisclosure[] = [];
+  const categoryDisclosed = new Set<string>();
+  const disclose = (d: Omit<GridDisclosure, 'id'>) => disclosures.push({ id: randomUUID(), ...d });
+  const combos: GridCombo[] = [];
+  for (const table of tables) {
+    for (const actor of actors) {
+      for (const category of DATA_CATEGORIES) {
+        for (const sensitivity of SENSITIVITIES) {
+          const ownership = OWNERSHIP_DRAW[random(OWNERSHIP_DRAW.length)];
+          const state = CASE_STATES[random(CASE_STATES.length)];
+          const disclosure = DISCLOSURE_VARIANTS[random(DISCLOSURE_VARIANTS.length)];
+          const caseId = table.cases[state];
+          const itemId = disclosure === 'NONE' && random(2) === 0 ? null : randomUUID();
+          // The "other" owner depends on the disclosure situation, so that a category disclosure
+          // covers exactly the combinations that were drawn for it.
+          const other =
+            disclosure === 'CATEGORY_FROM_OWNER'
+              ? helpers.discloser
+              : disclosure === 'CATEGORY_REVOKED'
+                ? helpers.revokedDiscloser
+                : helpers.other;
+          const owners = {
+            OWN: [actor.organisationId],
+            OTHER: [other],
+            CO_OWNED: [other, actor.organisationId],
+            NOBODY: [],
+          }[ownership];
+          const base = { caseId, from: other, to: actor.organisationId, categories: [] as DataCategory[] };
+          const item = itemId ? [itemId] : [];
+          switch (disclosure) {
+            case 'ITEM_APPROVED':
+              disclose({ ...base, itemIds: item, state: 'APPROVED' });
+              break;
+            case 'ITEM_REVOKED':
+              disclose({ ...base, itemIds: item, state: 'REVOKED' });
+              break;
+            case 'ITEM_PROPOSED':
+              disclose({ ...base, itemIds: item, state: 'PROPOSED' });
+              break;
+            case 'ITEM_REJECTED':
+              disclose({ ...base, itemIds: item, state: 'REJECTED' });
+              break;
+            case 'ITEM_TO_ANOTHER_ORGANISATION':
+              disclose({ ...base, to: helpers.recipient, itemIds: item, state: 'APPROVED' });
+              break;
+            case 'ITEM_IN_ANOTHER_CASE': {
+              const elsewhere = CASE_STATES[(CASE_STATES.indexOf(state) + 1) % CASE_STATES.length];
+              disclose({ ...base, caseId: table.cases[elsewhere], itemIds: item, state: 'APPROVED' });
+              break;
+            }
+            case 'CATEGORY_FROM_OWNER':
+            case 'CATEGORY_FROM_NON_OWNER':
+            case 'CATEGORY_REVOKED': {
+              const from = disclosure === 'CATEGORY_FROM_NON_OWNER' ? helpers.third : other;
+              const key = `${caseId}|${from}|${actor.organisationId}|${category}`;
+              if (!categoryDisclosed.has(key)) {
+                categoryDisclosed.add(key);
+                disclose({
+                  ...base,
+                  from,
+                  itemIds: [],
+                  categories: [category],
+                  state: disclosure === 'CATEGORY_REVOKED' ? 'REVOKED' : 'APPROVED',
+                });
+              }
+              break;
+            }
+            case 'NONE':
+              break;
+          }
+          combos.push({
+            index: combos.length,
+            actor,
+            table,
+            state,
+            caseId,
+            category,
+            sensitivity,
+            ownership,
+            disclosure,
+            owners,
+            itemId,
+          });
+        }
+      }
+    }
+  }
+  // And a sweep of both matrices: every cell, read by a participating member, for a thing of
+  // another organisation without any disclosure, NORMAAL and GEVOELIG (at most a summary).
+  for (const table of tables) {
+    for (const actor of actors.filter((a) => a.relation === 'MEMBER')) {
+      for (const category of DATA_CATEGORIES) {
+        for (const sensitivity of ['NORMAAL', 'GEVOELIG'] as const) {
+          combos.push({
+            index: combos.length,
+            actor,
+            table,
+            state: 'IN_UITVOERING',
+            caseId: table.cases.IN_UITVOERING,
+            category,
+            sensitivity,
+            ownership: 'OTHER',
+            disclosure: 'NONE',
+            owners: [helpers.other],
+            itemId: randomUUID(),
+          });
+        }
+      }
+    }
+  }
+  return { regionId: randomUUID(), tables, organisations, actors, helpers, disclosures, combos };
+}
+
+/** The TypeScript side: decide() with the case access built from the grid's own data (not the database). */
+export function expectedDecision(
+  grid: Grid,
+  combo: GridCombo,
+  approvedTo: Map<string, GridDisclosure[]>,
+): Decision {
+  const participates =
+    combo.actor.relation === 'MEMBER' ? 'MEMBER' : combo.actor.relation === 'GUEST' ? 'GUEST' : null;
+  const access: CaseAccess = {
+    organisationId: combo.actor.organisationId,
+    partnerType: combo.actor.partnerType,
+    participation: participates,
+    caseState: combo.state,
+    matrix: combo.table.matrix,
+    embargoPartnerTypes: combo.table.embargoPartnerTypes,
+    disclosures: (approvedTo.get(`${combo.caseId}|${combo.actor.organisationId}`) ?? []).map((d) => ({
+      fromOrganisationId: d.from,
+      itemIds: d.itemIds,
+      categories: d.categories,
+    })),
+  };
+  return decide(access, {
+    id: combo.itemId ?? undefined,
+    category: combo.category,
+    sensitivity: combo.sensitivity,
+    owners: combo.owners,
+  });
+}
+
+export function approvedDisclosuresByRecipient(grid: Grid): Map<string, GridDisclosure[]> {
+  const map = new Map<string, GridDisclosure[]>();
+  for (const d of grid.disclosures.filter((x) => x.state === 'APPROVED')) {
+    const key = `${d.caseId}|${d.to}`;
+    map.set(key, [...(map.get(key) ?? []), d]);
+  }
+  return map;
+}
+
+/** cst_access's answer written the way decide() gives it: 'FULL:<grant>', 'SUMMARY' or 'NONE'. */
+export function accessCode(decision: Decision): string {
+  return decision.visibility === 'FULL' ? `FULL:${decision.grantedBy}` : decision.visibility;
+}
+
+/** Writes the grid as the schema owner, in a handful of batched statements. */
+export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
+  await owner.query(
+    `insert into region (id, code, name, is_demo) values ($1, $2, 'Matrixregio (fictief)', true)`,
+    [grid.regionId, `matrix-${grid.regionId.slice(0, 8)}`],
+  );
+  await owner.query(
+    `insert into organisation (id, region_id, name, partner_type)
+     select id, $1, 'Organisatie ' || left(id::text, 8) || ' (fictief)', pt from unnest($2::uuid[], $3::text[]) as x(id, pt)`,
+    [grid.regionId, grid.organisations.map((o) => o.id), grid.organisations.map((o) => o.partnerType)],
+  );
+  for (const table of grid.tables) {
+    await owner.query(
+      `insert into case_table (id, region_id, name, theme, default_retention_months, processing_activity_id,
+         matrix_version, embargo_partner_types)
+       values ($1, $2, $3, 'COMPLEX', 60, 'urn:casustafel:test:agreement:v1', $4, $5)`,
+      [
+        table.id,
+        grid.regionId,
+        table.variant,
+        table.variant === 'default matrix' ? 1 : 2,
+        table.embargoPartnerTypes,
+      ],
+    );
+    const versions =
+      table.variant === 'default matrix'
+        ? [{ version: 1, rules: DEFAULT_VISIBILITY_RULES, embargo: DEFAULT_EMBARGO_PARTNER_TYPES }]
+        : [
+            // Version 1 stays as history; the table points at version 2.
+            { version: 1, rules: DEFAULT_VISIBILITY_RULES, embargo: DEFAULT_EMBARGO_PARTNER_TYPES },
+            { version: 2, rules: table.rules, embargo: table.embargoPartnerTypes },
+          ];
+    for (const v of versions) {
+      await owner.query(
+        `insert into visibility_matrix_version (table_id, version, changed_at, reason, embargo_partner_types)
+         values ($1, $2, now(), 'matrixtest', $3)`,
+        [table.id, v.version, v.embargo],
+      );
+      await owner.query(
+        `insert into visibility_rule (table_id, version, category, partner_type, level)
+         select $1, $2, c, p, l from unnest($3::text[], $4::text[], $5::text[]) as x(c, p, l)`,
+        [
+          table.id,
+          v.version,
+          v.rules.map((r) => r.category),
+          v.rules.map((r) => r.partnerType),
+          v.rules.map((r) => r.level),
+        ],
+      );
+    }
+    await owner.query(
+      `insert into table_membership (table_id, organisation_id, status, since)
+       select $1, id, case when b = 'GUEST' then 'GUEST' else 'SIGNATORY' end, '2020-01-01'
+       from unnest($2::uuid[], $3::text[]) as x(id, b)`,
+      [table.id, grid.organisations.map((o) => o.id), grid.organisations.map((o) => o.basis ?? 'MEMBER')],
+    );
+  }
+  const responsible = grid.helpers.other;
+  const cases = grid.tables.flatMap((t) =>
+    CASE_STATES.map((state) => ({ id: t.cases[state], table: t.id, state })),
+  );
+  await owner.query(
+    `insert into casus (id, number, table_id, state, opened_at, responsible_organisation_id, updated_at)
+     select id, 'AG-' || left(id::text, 8), t, s, now(), $4, now() from unnest($1::uuid[], $2::uuid[], $3::text[]) as x(id, t, s)`,
+    [cases.map((c) => c.id), cases.map((c) => c.table), cases.map((c) => c.state), responsible],
+  );
+  const participants = grid.organisations.filter((o) => o.basis !== null);
+  await owner.query(
+    `insert into case_participant (case_id, organisation_id, basis, since)
+     select c, o.id, o.b, now() from unnest($1::uuid[]) as c cross join unnest($2::uuid[], $3::text[]) as o(id, b)`,
+    [cases.map((c) => c.id), participants.map((o) => o.id), participants.map((o) => o.basis)],
+  );
+  await owner.query(
+    `insert into app_user (id, organisation_id, email, display_name)
+     select id, org, 'agreement-' || id || '@test.example', 'Matrixgebruiker (fictief)'
+     from unnest($1::uuid[], $2::uuid[]) as x(id, org)`,
+    [grid.actors.map((a) => a.userId), grid.actors.map((a) => a.organisationId)],
+  );
+  // A user of the organisation who holds a role at the table, but not one that works with cases.
+  const roleOf = (a: GridActor) => (a.relation === 'NO_CASE_ROLE' ? 'FG_AUDITOR' : 'DEELNEMER');
+  await owner.query(
+    `insert into user_table_role (user_id, table_id, role)
+     select u, t, r from unnest($1::uuid[], $2::text[]) as x(u, r) cross join unnest($3::uuid[]) as t`,
+    [grid.actors.map((a) => a.userId), grid.actors.map(roleOf), grid.tables.map((t) => t.id)],
+  );
+  const proposer = grid.actors[0].userId;
+  const d = grid.disclosures;
+  await owner.query(
+    `insert into disclosure (id, case_id, from_organisation_id, to_organisation_id, item_ids, categories, purpose,
+       legal_ground, state, proposed_by, proposed_at)
+     select x.id, x.case_id, x.from_org, x.to_org,
+            array(select jsonb_array_elements_text(x.items)::uuid), array(select jsonb_array_elements_text(x.cats)),
+            'matrixtest', 'AVG_6_1_E', x.state, $2, now()
+     from jsonb_to_recordset($1::jsonb) as x(id uuid, case_id uuid, from_org uuid, to_org uuid, items jsonb, cats jsonb, state text)`,
+    [
+      JSON.stringify(
+        d.map((x) => ({
+          id: x.id,
+          case_id: x.caseId,
+          from_org: x.from,
+          to_org: x.to,
+          items: x.itemIds,
+          cats: x.categories,
+          state: x.state,
+        })),
+      ),
+      proposer,
+    ],
+  );
+}

@@ -1,0 +1,1088 @@
+import { randomUUID } from 'node:crypto';
+import type { AgentResponse } from '@casustafel/api/testing';
+import {
+  CASE_STATE_MACHINE,
+  CASE_TRANSITIONS,
+  DEFAULT_VISIBILITY_RULES,
+  type CaseDetailDto,
+  type CaseListResponse,
+  type CaseTableDto,
+  type InformationRequestOverviewDto,
+  type Permission,
+  type ProblemDetails,
+  type RegistrationDto,
+  type TableOrganisation,
+  type VisibilityMatrixDto,
+  type VisibilityMatrixHistoryEntry,
+} from '@casustafel/shared/contracts';
+import {
+  BSN,
+  can,
+  canAnywhere,
+  CASE_KEYS,
+  CASES,
+  CORE,
+  decideFor,
+  DISCLOSURES,
+  IDS,
+  itemDecision,
+  ITEMS,
+  itemsOf,
+  MENSENHANDEL,
+  ORGS,
+  orgOf,
+  partnerTypeOf,
+  PARTY_KEYS,
+  PERSONS,
+  registration,
+  REGISTRATIONS,
+  REQUESTS,
+  seesCase,
+  seesDisclosure,
+  seesRequest,
+  SHARED_REGISTRATIONS,
+  TABLE_SPECS,
+  type CaseKey,
+  type DisclosureSpec,
+  type ItemSpec,
+  type OrgKey,
+  type PartyKey,
+  type RegistrationSpec,
+  type RequestSpec,
+  type TableKey,
+} from './authorization-world';
+
+/**
+ * The authorization matrix as a table: one row per endpoint (and probe), with the targets it is
+ * tried on, the request, the outcome the policy data predicts for a party, and what to check in a
+ * successful answer. Adding an endpoint (a socket event, a download) is adding one row.
+ *
+ * Outcomes come from ROLE_PERMISSIONS (via `can`), participation (`seesCase`) and decide(); a
+ * denial must look exactly like a request for an id that does not exist. Cells of one row run
+ * concurrently, rows one after the other (reads first): a row that changes something acts on rows
+ * of its own (one per party and case) or stops right after the access check (a probe).
+ */
+
+export type Target =
+  | { kind: 'none'; label: string }
+  | { kind: 'case'; caseKey: CaseKey; label: string }
+  | { kind: 'attachment'; item: ItemSpec; label: string }
+  | { kind: 'table'; table: TableKey; label: string }
+  | { kind: 'registration'; key: string; label: string };
+
+/** What the policy predicts: a success (or a probe's tell-tale answer after the access check), or a denial. */
+export type Outcome = { status: number; problem?: string; errorCode?: string } | 'DENIED';
+
+export interface MatrixRequest {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  body?: unknown;
+  multipart?: { fileName: string; contentType: string; content: string };
+  /** The same request with its deepest id replaced by `RANDOM` (a fresh UUID is put in when sent). */
+  random?: { path: string; body?: unknown };
+}
+
+export interface RuntimeWorld {
+  personIds: Record<string, string>;
+  today: string;
+}
+
+export interface EndpointRow {
+  /** Method and route exactly as in the endpoint inventory. */
+  route: string;
+  /** The permission the route declares (checked against the inventory). */
+  permission: Permission;
+  /** What the row tries. */
+  scenario: string;
+  phase: 'read' | 'write';
+  targets: Target[];
+  request(party: PartyKey, target: Target, world: RuntimeWorld): MatrixRequest;
+  expected(party: PartyKey, target: Target): Outcome;
+  check?(party: PartyKey, target: Target, response: AgentResponse, world: RuntimeWorld): void;
+  /**
+   * For a row that is not a plain HTTP request (a socket event, say): do it and answer like HTTP
+   * would — a refusal as status 404 with the not_found problem. Without it, `request` is sent.
+   */
+  perform?(
+    party: PartyKey,
+    target: Target,
+    world: RuntimeWorld,
+    send: (request: MatrixRequest) => Promise<AgentResponse>,
+  ): Promise<AgentResponse>;
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+const when = (condition: boolean, outcome: Exclude<Outcome, 'DENIED'>): Outcome =>
+  condition ? outcome : 'DENIED';
+const tableOf = (caseKey: CaseKey): TableKey => CASES[caseKey].table;
+const isOpen = (caseKey: CaseKey) => !['AFGESLOTEN', 'VERNIETIGD'].includes(CASES[caseKey].state);
+const caseOf = (t: Target): CaseKey =>
+  t.kind === 'case' ? t.caseKey : t.kind === 'attachment' ? t.item.caseKey : fail(t);
+const tableTarget = (t: Target): TableKey => (t.kind === 'table' ? t.table : fail(t));
+const registrationOf = (t: Target): RegistrationSpec =>
+  t.kind === 'registration' ? registration(t.key) : fail(t);
+function fail(t: Target): never {
+  throw new Error(`unexpected target ${t.kind}`);
+}
+
+const CASE_TARGETS: Target[] = CASE_KEYS.map((caseKey) => ({
+  kind: 'case',
+  caseKey,
+  label: CASES[caseKey].label,
+}));
+const TABLE_TARGETS: Target[] = (Object.keys(TABLE_SPECS) as TableKey[]).map((table) => ({
+  kind: 'table',
+  table,
+  label: TABLE_SPECS[table].label,
+}));
+const ATTACHMENT_TARGETS: Target[] = ITEMS.filter((i) => i.attachment).map((item) => ({
+  kind: 'attachment',
+  item,
+  label: `${CASES[item.caseKey].label} ${item.category}/${item.sensitivity} by ${item.author}`,
+}));
+const NONE: Target[] = [{ kind: 'none', label: 'all' }];
+
+/** The first item the party's organisation wrote in the case (preferably NORMAAL), else any item. */
+function ownItem(party: PartyKey, caseKey: CaseKey): ItemSpec {
+  const items = itemsOf(caseKey).filter((i) => i.author === orgOf(party));
+  return items.find((i) => i.sensitivity === 'NORMAAL') ?? items[0] ?? itemsOf(caseKey)[0];
+}
+const othersItem = (party: PartyKey, caseKey: CaseKey): ItemSpec =>
+  itemsOf(caseKey).find((i) => i.author !== orgOf(party) && i.sensitivity === 'NORMAAL') as ItemSpec;
+
+const dedicatedDisclosure = (
+  party: PartyKey,
+  caseKey: CaseKey,
+  use: NonNullable<DisclosureSpec['target']>['use'],
+) =>
+  DISCLOSURES.find(
+    (d) => d.caseKey === caseKey && d.target?.party === party && d.target.use === use,
+  ) as DisclosureSpec;
+const dedicatedRequest = (
+  party: PartyKey,
+  caseKey: CaseKey,
+  use: NonNullable<RequestSpec['target']>['use'],
+) =>
+  REQUESTS.find(
+    (r) => r.caseKey === caseKey && r.target?.party === party && r.target.use === use,
+  ) as RequestSpec;
+const dedicatedRegistration = (party: PartyKey, use: NonNullable<RegistrationSpec['target']>['use']) =>
+  REGISTRATIONS.find((r) => r.target?.party === party && r.target.use === use) as RegistrationSpec;
+
+/** A partner of the case's table other than the party's organisation, to share with or to ask. */
+function counterpart(
+  party: PartyKey,
+  caseKey: CaseKey,
+  choices: Record<'MH' | 'OTHER', [OrgKey, OrgKey]>,
+): string {
+  const [preferred, fallback] = choices[tableOf(caseKey) as 'MH' | 'OTHER'];
+  return IDS.orgs[orgOf(party) === preferred ? fallback : preferred];
+}
+
+const caseUrl = (caseKey: CaseKey, rest = '') => ({
+  path: `/api/cases/${IDS.cases[caseKey]}${rest}`,
+  random: { path: `/api/cases/RANDOM${rest}` },
+});
+/** For routes below a case: a denial must look like an unknown id at the deepest level. */
+const nested = (caseKey: CaseKey, rest: string, deepest: string) => ({
+  path: `/api/cases/${IDS.cases[caseKey]}${rest.replace(':deepest', deepest)}`,
+  random: { path: `/api/cases/${IDS.cases[caseKey]}${rest.replace(':deepest', 'RANDOM')}` },
+});
+
+function plusDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const STALE = 999;
+
+const mensenhandelRow = (
+  part: 'exploitation' | 'b8' | 'shelter',
+  category: 'C2' | 'C8' | 'C9',
+  body: Record<string, unknown>,
+): EndpointRow => ({
+  route: `PUT /api/cases/:id/mensenhandel/${part}`,
+  permission: 'cases.write',
+  scenario: 'stale version (probe: 409 once past the access check)',
+  phase: 'write',
+  targets: CASE_TARGETS,
+  request: (_p, t) => ({
+    method: 'PUT',
+    ...caseUrl(caseOf(t), `/mensenhandel/${part}`),
+    body: { ...body, version: STALE },
+  }),
+  expected: (p, t) => {
+    const k = caseOf(t);
+    const m = MENSENHANDEL[k];
+    const owners = !m
+      ? []
+      : part === 'exploitation'
+        ? [m.exploitationOwner]
+        : part === 'b8'
+          ? [m.b8Owner]
+          : [m.shelterOwner, m.shelterOrganisation];
+    // A part nobody owns yet may be filled in by any writer; an owned part only where it is visible in full.
+    const unowned = owners.every((o) => o === null);
+    return when(
+      seesCase(p, k) &&
+        can(p, 'cases.write', tableOf(k)) &&
+        TABLE_SPECS[tableOf(k)].theme === 'MENSENHANDEL' &&
+        (unowned || decideFor(p, k, { category, owners }).visibility === 'FULL'),
+      { status: 409, problem: 'conflict' },
+    );
+  },
+});
+
+// ---- checks of what is read -------------------------------------------------------------------
+
+function expectIds(actual: string[], expected: string[]): void {
+  expect([...actual].sort()).toEqual([...expected].sort());
+}
+
+/** Everything the party must not find anywhere in this case's detail. */
+function forbiddenIn(party: PartyKey, caseKey: CaseKey): string[] {
+  const hidden: string[] = [];
+  for (const i of itemsOf(caseKey)) {
+    if (itemDecision(party, i).visibility !== 'FULL') {
+      hidden.push(i.title, i.body, ...(i.attachment ? [i.attachment.fileName, i.attachment.content] : []));
+    }
+  }
+  for (const person of PERSONS.filter((x) => x.caseKey === caseKey)) {
+    if (decideFor(party, caseKey, { category: 'C1', owners: [person.owner] }).visibility !== 'FULL') {
+      hidden.push(person.givenName, person.familyName, person.address);
+    }
+  }
+  if (!PERSONS.some((x) => x.caseKey === caseKey && x.bsn && bsnVisible(party, caseKey, x.owner))) {
+    hidden.push(BSN);
+  }
+  if (
+    decideFor(party, caseKey, { category: 'C2', owners: [CASES[caseKey].responsible] }).visibility !== 'FULL'
+  ) {
+    hidden.push(CORE[caseKey].reason, CORE[caseKey].goal);
+  }
+  const m = MENSENHANDEL[caseKey];
+  if (m?.address && !shelterAddressVisible(party, caseKey)) {
+    hidden.push(m.address);
+  }
+  hidden.push(
+    ...DISCLOSURES.filter((d) => d.caseKey === caseKey && !seesDisclosure(party, d)).map((d) => d.purpose),
+  );
+  hidden.push(
+    ...REQUESTS.filter((r) => r.caseKey === caseKey && !seesRequest(party, r)).map((r) => r.question),
+  );
+  return hidden;
+}
+
+const bsnVisible = (party: PartyKey, caseKey: CaseKey, owner: OrgKey) =>
+  decideFor(party, caseKey, { category: 'C1', owners: [owner] }).visibility === 'FULL' &&
+  decideFor(party, caseKey, { category: 'C1B', owners: [owner] }).visibility === 'FULL';
+
+function shelterAddressVisible(party: PartyKey, caseKey: CaseKey): boolean {
+  const m = MENSENHANDEL[caseKey];
+  if (!m?.shelterOwner) {
+    return false;
+  }
+  const full =
+    decideFor(party, caseKey, { category: 'C9', owners: [m.shelterOwner, m.shelterOrganisation] })
+      .visibility === 'FULL';
+  // The address itself: only the zorgcoördinator and the shelter organisation, whatever the matrix says.
+  return full && (orgOf(party) === m.shelterOrganisation || partnerTypeOf(party) === 'ZORGCOORDINATOR');
+}
+
+function checkDetail(party: PartyKey, caseKey: CaseKey, detail: CaseDetailDto, world: RuntimeWorld): void {
+  expect(detail.id).toBe(IDS.cases[caseKey]);
+  // Items: exactly those the policy shows, each at the level decide() gives, FULL-only fields only when FULL.
+  const expectedItems = itemsOf(caseKey)
+    .map((i) => ({ i, d: itemDecision(party, i) }))
+    .filter((x) => x.d.visibility !== 'NONE');
+  expectIds(
+    detail.items.map((i) => i.id),
+    expectedItems.map((x) => x.i.id),
+  );
+  for (const { i, d } of expectedItems) {
+    const got = detail.items.find((x) => x.id === i.id);
+    if (d.visibility === 'FULL') {
+      expect(got).toEqual(
+        expect.objectContaining({
+          visibility: 'FULL',
+          grantedBy: d.grantedBy,
+          category: i.category,
+          sensitivity: i.sensitivity,
+          title: i.title,
+          body: i.body,
+          legalGround: 'AVG_6_1_E',
+          attachments: i.attachment
+            ? [expect.objectContaining({ id: i.attachment.id, fileName: i.attachment.fileName })]
+            : [],
+        }),
+      );
+    } else {
+      expect([i.id, Object.keys(got ?? {}).sort()]).toEqual([
+        i.id,
+        ['authorOrganisation', 'category', 'createdAt', 'id', 'summary', 'visibility'],
+      ]);
+      expect(got?.visibility).toBe('SUMMARY');
+    }
+  }
+  // Embargo: absent (not even summarised) outside the author and the whitelist.
+  for (const i of itemsOf(caseKey).filter((x) => x.sensitivity === 'EMBARGO')) {
+    const whitelisted =
+      (['POLITIE', 'OM', 'NLA_KMAR'] as string[]).includes(partnerTypeOf(party)) || i.author === orgOf(party);
+    if (!whitelisted) {
+      expect(detail.items.map((x) => x.id)).not.toContain(i.id);
+    }
+  }
+  // Persons: identification only where C1 is FULL, the BSN only where C1B is FULL too.
+  const persons = PERSONS.filter((x) => x.caseKey === caseKey)
+    .map((x) => ({ x, d: decideFor(party, caseKey, { category: 'C1', owners: [x.owner] }) }))
+    .filter((p) => p.d.visibility !== 'NONE');
+  expectIds(
+    detail.persons.map((p) => p.id),
+    persons.map((p) => world.personIds[p.x.key]),
+  );
+  for (const { x, d } of persons) {
+    const got = detail.persons.find((p) => p.id === world.personIds[x.key]);
+    if (d.visibility === 'FULL') {
+      expect(got).toEqual(
+        expect.objectContaining({
+          visibility: 'FULL',
+          givenName: x.givenName,
+          familyName: x.familyName,
+          address: x.address,
+          bsn: x.bsn && bsnVisible(party, caseKey, x.owner) ? x.bsn : null,
+        }),
+      );
+    } else {
+      expect(got).toEqual({ id: world.personIds[x.key], role: x.role, visibility: 'SUMMARY' });
+    }
+  }
+  // The case core (C2 of the responsible organisation).
+  const core = decideFor(party, caseKey, { category: 'C2', owners: [CASES[caseKey].responsible] });
+  expect(detail.core).toEqual(core.visibility === 'FULL' ? CORE[caseKey] : null);
+  // The mensenhandel panel, part by part.
+  const m = MENSENHANDEL[caseKey];
+  if (!m) {
+    expect(detail.mensenhandel).toBeNull();
+  } else {
+    const level = (category: 'C2' | 'C8' | 'C9', owners: Array<OrgKey | null>) =>
+      owners.every((o) => o === null) ? 'ABSENT' : decideFor(party, caseKey, { category, owners }).visibility;
+    const exploitation = decideFor(party, caseKey, {
+      category: 'C2',
+      owners: [m.exploitationOwner],
+    }).visibility;
+    const b8 = level('C8', [m.b8Owner]);
+    const shelter = level('C9', [m.shelterOwner, m.shelterOrganisation]);
+    const shape = (v: string) => (v === 'FULL' ? 'FULL' : v === 'SUMMARY' ? 'SUMMARY' : undefined);
+    expect({
+      exploitation: detail.mensenhandel?.exploitation?.visibility,
+      b8: detail.mensenhandel?.b8?.visibility,
+      shelter: detail.mensenhandel?.shelter?.visibility,
+    }).toEqual({ exploitation: shape(exploitation), b8: shape(b8), shelter: shape(shelter) });
+    for (const part of ['exploitation', 'b8', 'shelter'] as const) {
+      const value = detail.mensenhandel?.[part];
+      if (value?.visibility === 'SUMMARY') {
+        expect(value).toEqual({ visibility: 'SUMMARY' });
+      }
+    }
+    if (detail.mensenhandel?.shelter?.visibility === 'FULL') {
+      expect(detail.mensenhandel.shelter.address).toBe(
+        shelterAddressVisible(party, caseKey) ? m.address : null,
+      );
+    }
+  }
+  // Disclosures and information requests: the managers all; others their own.
+  expectIds(
+    detail.disclosures.map((d) => d.id),
+    DISCLOSURES.filter((d) => d.caseKey === caseKey && seesDisclosure(party, d)).map((d) => d.id),
+  );
+  expectIds(
+    detail.informationRequests.map((r) => r.id),
+    REQUESTS.filter((r) => r.caseKey === caseKey && seesRequest(party, r)).map((r) => r.id),
+  );
+  // Nothing hidden anywhere in the answer, in any field.
+  const text = JSON.stringify(detail);
+  const leaked = forbiddenIn(party, caseKey).filter((s) => text.includes(s));
+  expect(leaked).toEqual([]);
+}
+
+function checkList(party: PartyKey, list: CaseListResponse): void {
+  const expected = CASE_KEYS.filter((k) => seesCase(party, k) && can(party, 'cases.read', tableOf(k)));
+  expectIds(
+    list.items.map((c) => c.id),
+    expected.map((k) => IDS.cases[k]),
+  );
+  expect(list.total).toBe(expected.length);
+  for (const k of expected) {
+    const summary = list.items.find((c) => c.id === IDS.cases[k]);
+    // Names only where identification (C1) is visible in full; otherwise the role only.
+    expect(summary?.persons).toEqual(
+      PERSONS.filter((x) => x.caseKey === k).map((x) => ({
+        role: x.role,
+        name:
+          decideFor(party, k, { category: 'C1', owners: [x.owner] }).visibility === 'FULL'
+            ? `${x.givenName} ${x.familyName}`
+            : null,
+      })),
+    );
+  }
+  const text = JSON.stringify(list);
+  const hidden = CASE_KEYS.filter((k) => !expected.includes(k)).flatMap((k) => [
+    IDS.cases[k],
+    ...PERSONS.filter((x) => x.caseKey === k).flatMap((x) => [x.givenName, x.familyName]),
+  ]);
+  expect(hidden.filter((s) => text.includes(s))).toEqual([]);
+}
+
+const activeTableIds = (party: PartyKey, permission: Permission) =>
+  (Object.keys(TABLE_SPECS) as TableKey[]).filter((t) => can(party, permission, t)).map((t) => IDS.tables[t]);
+
+// ---- the table ---------------------------------------------------------------------------------
+
+export const ENDPOINTS: EndpointRow[] = [
+  // Reads.
+  {
+    route: 'GET /api/cases',
+    permission: 'cases.read',
+    scenario: 'the list shows only cases the party takes part in',
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/cases?pageSize=200' }),
+    expected: (p) => when(canAnywhere(p, 'cases.read'), { status: 200 }),
+    check: (p, _t, res) => checkList(p, res.body as CaseListResponse),
+  },
+  {
+    route: 'GET /api/information-requests',
+    permission: 'cases.read',
+    scenario: 'open requests of managed cases (sent) and to the organisation (received), no question text',
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/information-requests' }),
+    expected: (p) => when(canAnywhere(p, 'cases.read'), { status: 200 }),
+    check: (p, _t, res) => {
+      const received = (r: RequestSpec) => r.to === orgOf(p) && can(p, 'cases.write', tableOf(r.caseKey));
+      const expected = REQUESTS.filter(
+        (r) =>
+          r.state === 'OPEN' &&
+          isOpen(r.caseKey) &&
+          seesCase(p, r.caseKey) &&
+          (can(p, 'cases.manage', tableOf(r.caseKey)) || received(r)),
+      );
+      const body = res.body as InformationRequestOverviewDto[];
+      expect(body.map((r) => `${r.id} ${r.direction}`).sort()).toEqual(
+        expected.map((r) => `${r.id} ${received(r) ? 'RECEIVED' : 'SENT'}`).sort(),
+      );
+      const text = JSON.stringify(body);
+      expect(REQUESTS.filter((r) => text.includes(r.question)).map((r) => r.id)).toEqual([]);
+    },
+  },
+  {
+    route: 'GET /api/cases/:id',
+    permission: 'cases.read',
+    scenario: 'the detail, cut to what decide() grants',
+    phase: 'read',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({ method: 'GET', ...caseUrl(caseOf(t)) }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && can(p, 'cases.read', tableOf(caseOf(t))), { status: 200 }),
+    check: (p, t, res, world) => checkDetail(p, caseOf(t), res.body as CaseDetailDto, world),
+  },
+  {
+    route: 'GET /api/cases/:id/items/:itemId/attachments/:attachmentId',
+    permission: 'cases.read',
+    scenario: 'a file only with its item visible in full',
+    phase: 'read',
+    targets: ATTACHMENT_TARGETS,
+    request: (_p, t) => {
+      const i = t.kind === 'attachment' ? t.item : fail(t);
+      return {
+        method: 'GET',
+        path: `/api/cases/${IDS.cases[i.caseKey]}/items/${i.id}/attachments/${i.attachment?.id}`,
+        // Unknown item and file alike: "not found" must not tell which of the two was wrong.
+        random: { path: `/api/cases/${IDS.cases[i.caseKey]}/items/RANDOM/attachments/RANDOM` },
+      };
+    },
+    expected: (p, t) => {
+      const i = t.kind === 'attachment' ? t.item : fail(t);
+      return when(
+        seesCase(p, i.caseKey) &&
+          can(p, 'cases.read', tableOf(i.caseKey)) &&
+          itemDecision(p, i).visibility === 'FULL',
+        { status: 200 },
+      );
+    },
+    check: (_p, t, res) => {
+      const i = t.kind === 'attachment' ? t.item : fail(t);
+      expect(res.text).toBe(i.attachment?.content);
+      expect(String(res.headers['content-type'])).toContain('text/plain');
+    },
+  },
+  {
+    route: 'GET /api/tables',
+    permission: 'cases.read',
+    scenario: 'the tables where the party has a case role',
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/tables' }),
+    expected: (p) => when(canAnywhere(p, 'cases.read'), { status: 200 }),
+    check: (p, _t, res) =>
+      expectIds(
+        (res.body as CaseTableDto[]).map((t) => t.id),
+        activeTableIds(p, 'cases.read'),
+      ),
+  },
+  {
+    route: 'GET /api/tables/:id/organisations',
+    permission: 'cases.read',
+    scenario: 'partners of a table where the party has a case role',
+    phase: 'read',
+    targets: TABLE_TARGETS,
+    request: (_p, t) => ({
+      method: 'GET',
+      path: `/api/tables/${IDS.tables[tableTarget(t)]}/organisations`,
+      random: { path: '/api/tables/RANDOM/organisations' },
+    }),
+    expected: (p, t) => when(can(p, 'cases.read', tableTarget(t)), { status: 200 }),
+    check: (_p, t, res) =>
+      expectIds(
+        (res.body as TableOrganisation[]).map((o) => o.id),
+        (Object.keys(ORGS) as OrgKey[])
+          .filter((o) => tableTarget(t) in ORGS[o].memberships)
+          .map((o) => IDS.orgs[o]),
+      ),
+  },
+  {
+    route: 'GET /api/tables/:id/visibility',
+    permission: 'tables.configure',
+    scenario: "the matrix, for the table's beheerder of its own region",
+    phase: 'read',
+    targets: TABLE_TARGETS,
+    request: (_p, t) => ({
+      method: 'GET',
+      path: `/api/tables/${IDS.tables[tableTarget(t)]}/visibility`,
+      random: { path: '/api/tables/RANDOM/visibility' },
+    }),
+    expected: (p, t) =>
+      when(can(p, 'tables.configure', tableTarget(t)) && TABLE_SPECS[tableTarget(t)].region === 1, {
+        status: 200,
+      }),
+    check: (_p, _t, res) => {
+      const matrix = res.body as VisibilityMatrixDto;
+      expect(matrix.version).toBe(1);
+      expect(matrix.rules).toHaveLength(DEFAULT_VISIBILITY_RULES.length);
+    },
+  },
+  {
+    route: 'GET /api/tables/:id/visibility/history',
+    permission: 'tables.configure',
+    scenario: "the matrix history, for the table's beheerder of its own region",
+    phase: 'read',
+    targets: TABLE_TARGETS,
+    request: (_p, t) => ({
+      method: 'GET',
+      path: `/api/tables/${IDS.tables[tableTarget(t)]}/visibility/history`,
+      random: { path: '/api/tables/RANDOM/visibility/history' },
+    }),
+    expected: (p, t) =>
+      when(can(p, 'tables.configure', tableTarget(t)) && TABLE_SPECS[tableTarget(t)].region === 1, {
+        status: 200,
+      }),
+    check: (_p, _t, res) =>
+      expect((res.body as VisibilityMatrixHistoryEntry[]).map((h) => h.version)).toEqual([1]),
+  },
+  {
+    route: 'GET /api/registrations',
+    permission: 'registrations.create',
+    scenario: "the organisation's own registrations only",
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/registrations' }),
+    expected: (p) => when(canAnywhere(p, 'registrations.create'), { status: 200 }),
+    check: (p, _t, res) =>
+      expectIds(
+        (res.body as RegistrationDto[]).map((r) => r.id),
+        REGISTRATIONS.filter((r) => r.org === orgOf(p)).map((r) => r.id),
+      ),
+  },
+  {
+    route: 'GET /api/registrations/:id',
+    permission: 'registrations.create',
+    scenario: "the registrant's organisation, and triage once submitted",
+    phase: 'read',
+    targets: SHARED_REGISTRATIONS.map((key) => ({ kind: 'registration', key, label: key })),
+    request: (_p, t) => ({
+      method: 'GET',
+      path: `/api/registrations/${registrationOf(t).id}`,
+      random: { path: '/api/registrations/RANDOM' },
+    }),
+    expected: (p, t) => {
+      const r = registrationOf(t);
+      return when(
+        (r.org === orgOf(p) && can(p, 'registrations.create', r.table)) ||
+          (r.state !== 'CONCEPT' && can(p, 'registrations.triage', r.table)),
+        { status: 200 },
+      );
+    },
+    check: (_p, t, res) => expect((res.body as RegistrationDto).id).toBe(registrationOf(t).id),
+  },
+  {
+    route: 'GET /api/triage/registrations',
+    permission: 'registrations.triage',
+    scenario: 'the triage board of the tables where the party triages',
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/triage/registrations' }),
+    expected: (p) => when(canAnywhere(p, 'registrations.triage'), { status: 200 }),
+    check: (p, _t, res) =>
+      expectIds(
+        (res.body as RegistrationDto[]).map((r) => r.id),
+        REGISTRATIONS.filter(
+          (r) => ['AANGEMELD', 'IN_TRIAGE'].includes(r.state) && can(p, 'registrations.triage', r.table),
+        ).map((r) => r.id),
+      ),
+  },
+
+  // Changes. Probes stop right after the access check (a stale version, an illegal transition, a
+  // declined organisation), so they change nothing; the others act on a row of their own.
+  {
+    route: 'PUT /api/cases/:id',
+    permission: 'cases.manage',
+    scenario: 'stale version (probe)',
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({
+      method: 'PUT',
+      ...caseUrl(caseOf(t)),
+      body: {
+        reason: 'Nieuwe reden (fictief)',
+        goal: 'Nieuw doel (fictief)',
+        casusregisseurId: null,
+        version: STALE,
+      },
+    }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))), {
+        status: 409,
+        problem: 'conflict',
+      }),
+  },
+  {
+    route: 'POST /api/cases/:id/transitions',
+    permission: 'cases.manage',
+    scenario: 'a transition the state machine forbids (probe)',
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({
+      method: 'POST',
+      ...caseUrl(caseOf(t), '/transitions'),
+      body: {
+        transition: CASE_TRANSITIONS.find(
+          (x) => !CASE_STATE_MACHINE[x].from.includes(CASES[caseOf(t)].state),
+        ),
+        reason: 'Matrixtest (fictief)',
+        version: 1,
+      },
+    }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))), {
+        status: 409,
+        problem: 'case.illegal_transition',
+      }),
+  },
+  {
+    route: 'POST /api/cases/:id/participants',
+    permission: 'cases.manage',
+    scenario: 'adding an organisation that declined the covenant (probe)',
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({
+      method: 'POST',
+      ...caseUrl(caseOf(t), '/participants'),
+      body: { organisationId: IDS.orgs.omDeclined, basis: 'MEMBER' },
+    }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))), {
+        status: 400,
+        problem: 'validation',
+        // The declined organisation is known at MH (declined) and not at all at OTHER.
+        errorCode: tableOf(caseOf(t)) === 'MH' ? 'declinedUseExtract' : 'notAtTable',
+      }),
+  },
+  mensenhandelRow('exploitation', 'C2', {
+    forms: ['ARBEID'],
+    victimStatus: 'SIGNAAL',
+    comensha: { reported: false, reportedAt: null, reference: null, dossierType: null },
+  }),
+  mensenhandelRow('b8', 'C8', { offeredAt: null, acceptedAt: null, aangifte: null, permitStatus: null }),
+  mensenhandelRow('shelter', 'C9', {
+    type: 'OMM',
+    placedAt: null,
+    placedVia: null,
+    shelterOrganisationId: null,
+    address: null,
+  }),
+  {
+    route: 'POST /api/cases/:id/items',
+    permission: 'cases.write',
+    scenario: 'a new note (while the case is open)',
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({
+      method: 'POST',
+      ...caseUrl(caseOf(t), '/items'),
+      body: {
+        category: 'C3',
+        sensitivity: 'NORMAAL',
+        title: 'Afspraak (fictief)',
+        body: 'Matrixtest (fictief)',
+        legalGround: 'AVG_6_1_E',
+      },
+    }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && isOpen(caseOf(t)) && can(p, 'cases.write', tableOf(caseOf(t))), {
+        status: 201,
+      }),
+  },
+  {
+    route: 'PUT /api/cases/:id/items/:itemId',
+    permission: 'cases.write',
+    scenario: "the organisation's own item, stale version (probe)",
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (p, t) => ({
+      method: 'PUT',
+      ...nested(caseOf(t), '/items/:deepest', ownItem(p, caseOf(t)).id),
+      body: {
+        category: 'C3',
+        sensitivity: 'NORMAAL',
+        title: 'Gewijzigd (fictief)',
+        body: 'x',
+        legalGround: null,
+        version: STALE,
+      },
+    }),
+    expected: (p, t) => {
+      const k = caseOf(t);
+      return when(
+        seesCase(p, k) && isOpen(k) && can(p, 'cases.write', tableOf(k)) && ownItem(p, k).author === orgOf(p),
+        { status: 409, problem: 'conflict' },
+      );
+    },
+  },
+  {
+    route: 'PUT /api/cases/:id/items/:itemId',
+    permission: 'cases.write',
+    scenario: "another organisation's item",
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (p, t) => ({
+      method: 'PUT',
+      ...nested(caseOf(t), '/items/:deepest', othersItem(p, caseOf(t)).id),
+      body: {
+        category: 'C3',
+        sensitivity: 'NORMAAL',
+        title: 'Gewijzigd (fictief)',
+        body: 'x',
+        legalGround: null,
+        version: 1,
+      },
+    }),
+    expected: (p, t) => {
+      const k = caseOf(t);
+      return when(
+        seesCase(p, k) &&
+          isOpen(k) &&
+          can(p, 'cases.write', tableOf(k)) &&
+          othersItem(p, k).author === orgOf(p),
+        { status: 200 },
+      );
+    },
+  },
+  {
+    route: 'POST /api/cases/:id/items/:itemId/attachments',
+    permission: 'cases.write',
+    scenario: "a file on the organisation's own item (while the case is open, like editing the item)",
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (p, t) => ({
+      method: 'POST',
+      ...nested(caseOf(t), '/items/:deepest/attachments', ownItem(p, caseOf(t)).id),
+      multipart: { fileName: 'verslag.txt', contentType: 'text/plain', content: 'Verslag (fictief)' },
+    }),
+    expected: (p, t) => {
+      const k = caseOf(t);
+      return when(
+        seesCase(p, k) && isOpen(k) && can(p, 'cases.write', tableOf(k)) && ownItem(p, k).author === orgOf(p),
+        { status: 201 },
+      );
+    },
+  },
+  {
+    route: 'POST /api/cases/:id/disclosures',
+    permission: 'cases.write',
+    scenario: 'proposing to share own items of a category (while the case is open)',
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (p, t) => ({
+      method: 'POST',
+      ...caseUrl(caseOf(t), '/disclosures'),
+      body: {
+        toOrganisationId: counterpart(p, caseOf(t), {
+          MH: ['zvh', 'politie'],
+          OTHER: ['zvh', 'politieOther'],
+        }),
+        itemIds: [],
+        categories: ['C3'],
+        purpose: 'Afstemming (fictief)',
+        legalGround: 'AVG_6_1_E',
+        legalReference: '',
+      },
+    }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && isOpen(caseOf(t)) && can(p, 'cases.write', tableOf(caseOf(t))), {
+        status: 201,
+      }),
+  },
+  ...(['approve', 'reject'] as const).map(
+    (use): EndpointRow => ({
+      route: `POST /api/cases/:id/disclosures/:disclosureId/${use}`,
+      permission: 'disclosures.approve',
+      scenario: "another organisation's proposal (four eyes)",
+      phase: 'write',
+      targets: CASE_TARGETS,
+      request: (p, t) => ({
+        method: 'POST',
+        ...nested(caseOf(t), `/disclosures/:deepest/${use}`, dedicatedDisclosure(p, caseOf(t), use).id),
+      }),
+      expected: (p, t) =>
+        when(seesCase(p, caseOf(t)) && can(p, 'disclosures.approve', tableOf(caseOf(t))), { status: 204 }),
+    }),
+  ),
+  ...(['revokeOwn', 'revokeOther'] as const).map(
+    (use): EndpointRow => ({
+      route: 'POST /api/cases/:id/disclosures/:disclosureId/revoke',
+      permission: 'cases.write',
+      scenario:
+        use === 'revokeOwn' ? "the organisation's own disclosure" : "another organisation's disclosure",
+      phase: 'write',
+      targets: CASE_TARGETS,
+      request: (p, t) => ({
+        method: 'POST',
+        ...nested(caseOf(t), '/disclosures/:deepest/revoke', dedicatedDisclosure(p, caseOf(t), use).id),
+        body: { reason: 'Toestemming ingetrokken (fictief)' },
+      }),
+      expected: (p, t) => {
+        const k = caseOf(t);
+        const d = dedicatedDisclosure(p, k, use);
+        return when(
+          seesCase(p, k) &&
+            can(p, 'cases.write', tableOf(k)) &&
+            (d.from === orgOf(p) || can(p, 'cases.manage', tableOf(k))),
+          { status: 204 },
+        );
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/cases/:id/information-requests',
+    permission: 'cases.manage',
+    scenario: 'asking a partner (while the case is open)',
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (p, t, w) => ({
+      method: 'POST',
+      ...caseUrl(caseOf(t), '/information-requests'),
+      body: {
+        toOrganisationId: counterpart(p, caseOf(t), {
+          MH: ['ggz', 'zorgcoordinator'],
+          OTHER: ['ggzOther', 'politieOther'],
+        }),
+        question: 'Is betrokkene bekend? (fictief)',
+        categories: ['C3'],
+        dueAt: plusDays(w.today, 14),
+      },
+    }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && isOpen(caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))), {
+        status: 201,
+      }),
+  },
+  ...(['declineOwn', 'declineOther'] as const).map(
+    (use): EndpointRow => ({
+      route: 'POST /api/cases/:id/information-requests/:requestId/decline',
+      permission: 'cases.write',
+      scenario: use === 'declineOwn' ? 'a request to the organisation' : 'a request to another organisation',
+      phase: 'write',
+      targets: CASE_TARGETS,
+      request: (p, t) => ({
+        method: 'POST',
+        ...nested(
+          caseOf(t),
+          '/information-requests/:deepest/decline',
+          dedicatedRequest(p, caseOf(t), use).id,
+        ),
+        body: { reason: 'Niet bekend bij ons (fictief)' },
+      }),
+      expected: (p, t) => {
+        const k = caseOf(t);
+        return when(
+          seesCase(p, k) && can(p, 'cases.write', tableOf(k)) && dedicatedRequest(p, k, use).to === orgOf(p),
+          { status: 204 },
+        );
+      },
+    }),
+  ),
+  {
+    route: 'PUT /api/tables/:id/visibility',
+    permission: 'tables.configure',
+    scenario: 'stale version (probe)',
+    phase: 'write',
+    targets: TABLE_TARGETS,
+    request: (_p, t) => {
+      const body = {
+        version: STALE,
+        rules: DEFAULT_VISIBILITY_RULES,
+        embargoPartnerTypes: ['POLITIE'],
+        reason: 'Matrixtest (fictief)',
+      };
+      return {
+        method: 'PUT',
+        path: `/api/tables/${IDS.tables[tableTarget(t)]}/visibility`,
+        body,
+        random: { path: '/api/tables/RANDOM/visibility', body },
+      };
+    },
+    expected: (p, t) =>
+      when(can(p, 'tables.configure', tableTarget(t)) && TABLE_SPECS[tableTarget(t)].region === 1, {
+        status: 409,
+        problem: 'conflict',
+      }),
+  },
+  {
+    route: 'POST /api/registrations',
+    permission: 'registrations.create',
+    scenario: 'a draft at a table where the party registers',
+    phase: 'write',
+    targets: TABLE_TARGETS,
+    request: (_p, t) => {
+      const body = (tableId: string) => ({
+        tableId,
+        reason: 'Zorgen (fictief)',
+        goal: 'Hulp (fictief)',
+        discussedWithPerson: true,
+        criteria: {
+          multipleDomains: true,
+          crossChain: false,
+          systemAffected: false,
+          localSafetyProblem: false,
+          motivation: 'x',
+        },
+        signals: [],
+        persons: [],
+        proposedParticipants: [],
+        submit: false,
+      });
+      return {
+        method: 'POST',
+        path: '/api/registrations',
+        body: body(IDS.tables[tableTarget(t)]),
+        random: { path: '/api/registrations', body: body('RANDOM') },
+      };
+    },
+    expected: (p, t) => when(can(p, 'registrations.create', tableTarget(t)), { status: 201 }),
+  },
+  {
+    route: 'PUT /api/registrations/:id',
+    permission: 'registrations.create',
+    scenario: "the organisation's own draft, stale version (probe)",
+    phase: 'write',
+    targets: NONE,
+    request: (p) => {
+      const r = dedicatedRegistration(p, 'ownDraft');
+      return {
+        method: 'PUT',
+        path: `/api/registrations/${r.id}`,
+        random: { path: '/api/registrations/RANDOM' },
+        body: {
+          tableId: IDS.tables[r.table],
+          reason: 'Zorgen (fictief)',
+          goal: 'Hulp (fictief)',
+          discussedWithPerson: true,
+          criteria: {
+            multipleDomains: true,
+            crossChain: false,
+            systemAffected: false,
+            localSafetyProblem: false,
+            motivation: 'x',
+          },
+          signals: [],
+          persons: [],
+          proposedParticipants: [],
+          submit: false,
+          version: STALE,
+        },
+      };
+    },
+    expected: (p) => {
+      const r = dedicatedRegistration(p, 'ownDraft');
+      return when(r.org === orgOf(p) && can(p, 'registrations.create', r.table), {
+        status: 409,
+        problem: 'conflict',
+      });
+    },
+  },
+  {
+    route: 'POST /api/triage/registrations/:id/start',
+    permission: 'registrations.triage',
+    scenario: 'taking a submitted registration into triage',
+    phase: 'write',
+    targets: NONE,
+    request: (p) => ({
+      method: 'POST',
+      path: `/api/triage/registrations/${dedicatedRegistration(p, 'triageStart').id}/start`,
+      random: { path: '/api/triage/registrations/RANDOM/start' },
+    }),
+    expected: (p) =>
+      when(can(p, 'registrations.triage', dedicatedRegistration(p, 'triageStart').table), { status: 200 }),
+  },
+  {
+    route: 'POST /api/triage/registrations/:id/decision',
+    permission: 'registrations.triage',
+    scenario: 'stale version (probe)',
+    phase: 'write',
+    targets: ['submitted at MH', 'submitted at OTHER'].map((key) => ({
+      kind: 'registration',
+      key,
+      label: key,
+    })),
+    request: (_p, t) => ({
+      method: 'POST',
+      path: `/api/triage/registrations/${registrationOf(t).id}/decision`,
+      random: { path: '/api/triage/registrations/RANDOM/decision' },
+      body: { outcome: 'AFGEWEZEN', advice: 'Lokaal oppakken (fictief)', referral: null, version: STALE },
+    }),
+    expected: (p, t) =>
+      when(can(p, 'registrations.triage', registrationOf(t).table), { status: 409, problem: 'conflict' }),
+  },
+];
+
+/** Every cell of the matrix: endpoint row × party × target, with the predicted outcome. */
+export function cellsOf(row: EndpointRow): Array<{ party: PartyKey; target: Target; outcome: Outcome }> {
+  return PARTY_KEYS.flatMap((party) =>
+    row.targets.map((target) => ({ party, target, outcome: row.expected(party, target) })),
+  );
+}
+
+export const outcomeLabel = (o: Outcome): string =>
+  o === 'DENIED'
+    ? '404 (as if it did not exist)'
+    : `${o.status}${o.problem ? ` ${o.problem}` : ''}${o.errorCode ? ` ${o.errorCode}` : ''}`;
+
+/** The problem fields that must be equal between a denial and an unknown id. */
+export const problemOf = (res: AgentResponse) => {
+  const body = res.body as ProblemDetails | undefined;
+  return { status: res.status, type: body?.type, title: body?.title, detail: body?.detail };
+};
+
+export const withRandom = (text: string, uuid = randomUUID()) => text.split('RANDOM').join(uuid);
