@@ -1,4 +1,5 @@
 import { Routes } from '@angular/router';
+import { permissionGuard } from '@casustafel/web/auth/data-access';
 
 /**
  * Beheer: organisations, covenant status per table, users and roles. Mounted at `/beheer` (the app
@@ -24,6 +25,13 @@ export const adminRoutes: Routes = [
         path: 'tafels',
         title: 'admin.tables.title',
         loadComponent: () => import('./tables/tables-page').then((m) => m.TablesPage),
+      },
+      {
+        path: 'tafels/:tableId/zichtbaarheid',
+        canActivate: [permissionGuard('tables.configure')],
+        title: 'admin.visibility.title',
+        loadComponent: () =>
+          import('./visibility/visibility-matrix-page').then((m) => m.VisibilityMatrixPage),
       },
     ],
   },

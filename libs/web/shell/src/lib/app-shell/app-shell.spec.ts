@@ -1,12 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
-import { ApplicationInitStatus } from '@angular/core';
+import { ApplicationInitStatus, ChangeDetectionStrategy, Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { Router, provideRouter } from '@angular/router';
 import { LANGUAGE_STORAGE_KEY, provideI18n } from '@casustafel/web/shared/i18n';
 import { HttpTestingController } from '@angular/common/http/testing';
 import { AUTH_URL, SessionStore } from '@casustafel/web/auth/data-access';
 import { AppShell } from './app-shell';
+
+@Component({ template: '', changeDetection: ChangeDetectionStrategy.OnPush })
+class Blank {}
 
 describe('AppShell', () => {
   let fixture: ComponentFixture<AppShell>;
@@ -77,6 +80,65 @@ describe('AppShell', () => {
     expect(document.documentElement.lang).toBe('nl');
     expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('nl');
     expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
+  });
+
+  async function signIn(permissions: string[]): Promise<void> {
+    const loaded = TestBed.inject(SessionStore).load(true);
+    TestBed.inject(HttpTestingController)
+      .expectOne(`${AUTH_URL}/session`)
+      .flush({
+        user: { id: 'u', displayName: 'Fleur Jansen', email: 'f@x', isDemo: false },
+        organisation: { id: 'o', name: 'ZVH Demo', partnerType: 'ZVH' },
+        roles: [],
+        permissions,
+        idleExpiresAt: '2026-01-01T00:30:00Z',
+        absoluteExpiresAt: '2026-01-01T12:00:00Z',
+      });
+    await loaded;
+    await fixture.whenStable();
+  }
+
+  const navLinks = () =>
+    [...root.querySelectorAll('nav a')].map((a) => `${a.textContent?.trim()} ${a.getAttribute('href')}`);
+
+  it('shows the case links by permission', async () => {
+    await signIn(['account.manage', 'cases.read', 'registrations.create']);
+    expect(navLinks()).toEqual([
+      'Start /start',
+      'Casussen /casussen',
+      'Aanmeldingen /aanmeldingen',
+      'Mijn account /account',
+      'Over Casustafel /over',
+    ]);
+    await signIn(['account.manage', 'cases.read', 'registrations.create', 'registrations.triage']);
+    expect(navLinks()).toContain('Triage /triage');
+    await signIn(['account.manage', 'admin.read']);
+    expect(navLinks()).not.toContain('Casussen /casussen');
+    expect(navLinks()).toContain('Beheer /beheer');
+  });
+
+  it('moves focus to the content after a new page, not after a change of the query only', async () => {
+    document.body.appendChild(root);
+    const router = TestBed.inject(Router);
+    router.resetConfig([
+      { path: 'a', component: Blank },
+      { path: 'b', component: Blank },
+    ]);
+    await router.navigateByUrl('/a');
+    await router.navigateByUrl('/b');
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(root.querySelector('main'));
+
+    const search = document.createElement('input');
+    document.body.appendChild(search);
+    search.focus();
+    await router.navigateByUrl('/b?zoek=Sanne');
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(document.activeElement).toBe(search);
+    search.remove();
+    root.remove();
   });
 
   it('shows the session user only when signed in', async () => {

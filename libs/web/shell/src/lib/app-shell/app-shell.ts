@@ -14,7 +14,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthApi, SessionStore } from '@casustafel/web/auth/data-access';
 import { Alert, SkipLink } from '@casustafel/web/shared/ui';
-import { filter, skip } from 'rxjs';
+import { filter } from 'rxjs';
 import { LanguageSwitch } from '../language-switch/language-switch';
 
 export const MAIN_CONTENT_ID = 'hoofdinhoud';
@@ -50,14 +50,20 @@ export class AppShell {
 
   constructor() {
     // After in-app navigation, move focus to the new page's content so keyboard and
-    // screen reader users start there instead of on the link they activated.
+    // screen reader users start there instead of on the link they activated. A change of the query
+    // only (a filter, a search, an opened item) is the same page: focus stays where the user is.
+    let path: string | null = null;
     inject(Router)
       .events.pipe(
         filter((event) => event instanceof NavigationEnd),
-        skip(1),
         takeUntilDestroyed(),
       )
-      .subscribe(() => {
+      .subscribe((event) => {
+        const previous = path;
+        path = event.urlAfterRedirects.split(/[?#]/)[0];
+        if (previous === null || previous === path) {
+          return;
+        }
         if (this.session.signedIn()) {
           this.loggedOut.set(false);
         }

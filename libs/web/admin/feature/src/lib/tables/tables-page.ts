@@ -13,6 +13,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import {
   MEMBERSHIP_STATUSES,
@@ -23,6 +24,7 @@ import {
   type TableMembershipDto,
 } from '@casustafel/shared/contracts';
 import { AdminApi } from '@casustafel/web/admin/data-access';
+import { SessionStore } from '@casustafel/web/auth/data-access';
 import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 import { finalize, forkJoin } from 'rxjs';
 import { AdminNotice, type Notice } from '../shared/admin-notice';
@@ -59,7 +61,16 @@ const STATUS_BADGES: Record<MembershipStatus, string> = {
  */
 @Component({
   selector: 'cst-tables-page',
-  imports: [ReactiveFormsModule, TranslocoPipe, Alert, FormField, Textbox, UtrechtLazyStyles, AdminNotice],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    Alert,
+    FormField,
+    Textbox,
+    UtrechtLazyStyles,
+    AdminNotice,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tables-page.html',
   styleUrl: '../shared/admin-page.scss',
@@ -70,6 +81,7 @@ export class TablesPage implements OnInit {
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly noticeView = viewChild(AdminNotice);
+  private readonly session = inject(SessionStore);
 
   protected readonly statuses = MEMBERSHIP_STATUSES;
   protected readonly badges = STATUS_BADGES;
@@ -80,6 +92,15 @@ export class TablesPage implements OnInit {
   protected readonly editor = signal<Editor | null>(null);
   protected readonly editorTable = computed(() => this.tables().find((t) => t.id === this.editor()?.tableId));
   protected readonly notice = signal<Notice | null>(null);
+  /** Tables whose visibility matrix the user may set: the permission, and beheerder at that table. */
+  protected readonly configurable = computed(() => {
+    const session = this.session.session();
+    return new Set(
+      session?.permissions.includes('tables.configure')
+        ? session.roles.filter((r) => r.role === 'BEHEERDER').map((r) => r.tableId)
+        : [],
+    );
+  });
   protected readonly submitted = signal(false);
   protected readonly busy = signal(false);
   protected readonly serverErrors = signal<Record<string, string>>({});

@@ -3,6 +3,7 @@ import { authEn } from './auth.en';
 import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
 import { domainEn } from './domain.en';
+import { requestsEn } from './requests.en';
 import type { CasustafelTranslation } from './nl';
 
 /** English texts. Loaded lazily (own chunk) the first time the user switches to English. */
@@ -12,6 +13,7 @@ export const en: CasustafelTranslation = {
   ...caseDetailEn,
   ...casesEn,
   ...domainEn,
+  ...requestsEn,
   app: {
     name: 'Casustafel',
     tagline: 'Case conferences at the Zorg- en Veiligheidshuis',

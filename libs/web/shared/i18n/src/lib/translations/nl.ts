@@ -3,6 +3,7 @@ import { authNl } from './auth.nl';
 import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
 import { domainNl } from './domain.nl';
+import { requestsNl } from './requests.nl';
 
 /**
  * Dutch source texts. Dutch is the default language; `en.ts` must have exactly the same keys
@@ -14,6 +15,7 @@ export const nl = {
   ...caseDetailNl,
   ...casesNl,
   ...domainNl,
+  ...requestsNl,
   app: {
     name: 'Casustafel',
     tagline: 'Casusoverleg in het Zorg- en Veiligheidshuis',
