@@ -1,0 +1,446 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ApplicationInitStatus, signal } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import type {
+  CaseDetailDto,
+  CaseItemDto,
+  OrganisationRef,
+  TableOrganisation,
+} from '@casustafel/shared/contracts';
+import { SessionStore } from '@casustafel/web/auth/data-access';
+import { CASES_URL } from '@casustafel/web/cases/data-access';
+import { provideI18n } from '@casustafel/web/shared/i18n';
+import { CaseDetailPage } from './case-detail-page';
+import { TODAY } from './detail-util';
+
+const CASE_ID = '11111111-1111-4111-8111-111111111111';
+const CASE_URL = `${CASES_URL}/${CASE_ID}`;
+const ZVH: OrganisationRef = {
+  id: 'a0000000-0000-4000-8000-000000000001',
+  name: 'ZVH Gooi (fictief)',
+  partnerType: 'ZVH',
+};
+const POLITIE: OrganisationRef = {
+  id: 'a0000000-0000-4000-8000-000000000002',
+  name: 'Politie (fictief)',
+  partnerType: 'POLITIE',
+};
+const GGZ: OrganisationRef = {
+  id: 'a0000000-0000-4000-8000-000000000003',
+  name: 'GGz (fictief)',
+  partnerType: 'GGZ_ZORGAANBIEDER',
+};
+const ZC: OrganisationRef = {
+  id: 'a0000000-0000-4000-8000-000000000004',
+  name: 'Zorgcoördinatie (fictief)',
+  partnerType: 'ZORGCOORDINATOR',
+};
+
+const POLICE_ITEM: CaseItemDto = {
+  visibility: 'FULL',
+  id: 'b0000000-0000-4000-8000-000000000001',
+  category: 'C5',
+  sensitivity: 'NORMAAL',
+  title: 'Politiemutatie (fictief)',
+  body: 'Eerste regel\nTweede regel <b>geen html</b>',
+  legalGround: 'WPG',
+  authorOrganisation: POLITIE,
+  author: 'Daan (fictief)',
+  createdAt: '2026-03-02T09:15:00.000Z',
+  attachments: [
+    {
+      id: 'c0000000-0000-4000-8000-000000000001',
+      fileName: 'proces-verbaal.pdf',
+      contentType: 'application/pdf',
+      size: 2048,
+    },
+  ],
+  grantedBy: 'OWN',
+  version: 3,
+};
+const CARE_FLAG: CaseItemDto = {
+  visibility: 'SUMMARY',
+  id: 'b0000000-0000-4000-8000-000000000002',
+  category: 'C4',
+  summary: 'ZORGPARTNER_BETROKKEN',
+  authorOrganisation: GGZ,
+  createdAt: '2026-03-01T08:00:00.000Z',
+};
+
+function detail(overrides: Partial<CaseDetailDto> = {}): CaseDetailDto {
+  return {
+    id: CASE_ID,
+    number: 'MH-2026-0001',
+    table: { id: 'd0000000-0000-4000-8000-000000000001', name: 'Mensenhandel', theme: 'MENSENHANDEL' },
+    state: 'IN_UITVOERING',
+    openedAt: '2026-02-01T10:00:00.000Z',
+    closedAt: null,
+    retentionUntil: null,
+    embargo: false,
+    responsibleOrganisation: ZVH,
+    procesregisseur: 'Petra (fictief)',
+    casusregisseur: null,
+    core: { reason: 'Signalen (fictief).', goal: 'Veiligheid.' },
+    participants: [ZVH, POLITIE, GGZ, ZC].map((organisation) => ({
+      organisation,
+      basis: 'MEMBER' as const,
+      since: '2026-02-01T10:00:00.000Z',
+    })),
+    persons: [
+      {
+        id: 'e1',
+        role: 'SLACHTOFFER',
+        visibility: 'FULL',
+        givenName: 'Sanne',
+        familyName: 'Voorbeeld (fictief)',
+        dateOfBirth: '2004-05-06',
+        address: null,
+        bsn: null,
+      },
+      { id: 'e2', role: 'VERDACHTE', visibility: 'SUMMARY' },
+    ],
+    items: [POLICE_ITEM, CARE_FLAG],
+    mensenhandel: {
+      version: 4,
+      exploitation: {
+        visibility: 'FULL',
+        forms: ['SEKSUEEL'],
+        victimStatus: 'MOGELIJK_SLACHTOFFER',
+        comensha: {
+          reported: true,
+          reportedAt: '2026-02-03',
+          reference: 'CM-2026-123',
+          dossierType: 'REGISTRATIE_OPVANG',
+        },
+      },
+      b8: {
+        visibility: 'FULL',
+        offeredAt: '2026-02-10',
+        acceptedAt: '2026-02-12',
+        endsAt: '2026-05-12',
+        endingSoon: true,
+        aangifte: null,
+        permitStatus: 'AANGEVRAAGD',
+      },
+      shelter: {
+        visibility: 'FULL',
+        type: 'COSM',
+        placedAt: '2026-02-15',
+        placedVia: 'COMENSHA',
+        shelterOrganisation: null,
+        address: null,
+      },
+    },
+    disclosures: [],
+    informationRequests: [],
+    transitions: [],
+    knownElsewhere: [],
+    can: {
+      addItems: true,
+      manageParticipants: false,
+      proposeDisclosure: true,
+      approveDisclosure: false,
+      requestInformation: false,
+      editMensenhandel: true,
+    },
+    version: 7,
+    ...overrides,
+  };
+}
+
+// The first test compiles the whole page (JIT), which takes seconds on a busy machine.
+jest.setTimeout(20_000);
+
+describe('CaseDetailPage', () => {
+  let fixture: ComponentFixture<CaseDetailPage>;
+  let root: HTMLElement;
+  let http: HttpTestingController;
+
+  async function render(me: OrganisationRef, answer: CaseDetailDto | 404 = detail()): Promise<void> {
+    TestBed.configureTestingModule({
+      imports: [CaseDetailPage],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideI18n(),
+        provideRouter([]),
+        { provide: SessionStore, useValue: { organisation: signal(me) } },
+        { provide: TODAY, useValue: () => '2026-05-02' },
+      ],
+    });
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(CaseDetailPage);
+    fixture.componentRef.setInput('caseId', CASE_ID);
+    root = fixture.nativeElement;
+    document.body.appendChild(root);
+    await fixture.whenStable();
+    const request = http.expectOne({ method: 'GET', url: CASE_URL });
+    if (answer === 404) {
+      request.flush(
+        { status: 404, type: 'urn:casustafel:problem:not_found' },
+        { status: 404, statusText: 'Not Found' },
+      );
+    } else {
+      request.flush(answer);
+    }
+    await fixture.whenStable();
+  }
+
+  afterEach(() => {
+    http.verify();
+    root.remove();
+  });
+
+  function find<T extends Element>(selector: string): T {
+    const element = root.querySelector<T>(selector);
+    if (!element) {
+      throw new Error(`Nothing matches ${selector}`);
+    }
+    return element;
+  }
+
+  function button(name: string, scope: Element = root): HTMLButtonElement {
+    const match = [...scope.querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
+    );
+    if (!match) {
+      throw new Error(`No button named ${name}`);
+    }
+    return match;
+  }
+
+  function type(element: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
+    element.value = value;
+    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
+  }
+
+  async function click(element: HTMLElement): Promise<void> {
+    element.click();
+    await fixture.whenStable();
+  }
+
+  async function submit(form: string): Promise<void> {
+    find(`[data-testid="${form}"]`).dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+  }
+
+  const text = (element: Element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  it('says "not found or no access" when the API answers 404 (a denial looks the same)', async () => {
+    await render(POLITIE, 404);
+    expect(find('h1').textContent?.trim()).toBe('Casus niet gevonden of geen toegang');
+    expect(find('[data-testid="case-not-found"] a').getAttribute('href')).toBe('/casussen');
+  });
+
+  it('shows a summary item as a "Beperkt" block with only the kind, author organisation and date', async () => {
+    await render(POLITIE);
+    const card = find(`[data-testid="item-${CARE_FLAG.id}"]`);
+    expect(card.classList).toContain('cst-restricted');
+    expect(text(card.querySelector('h4') as Element)).toBe('Beperkt Zorgpartner betrokken');
+    expect(text(card)).toContain('GGz (fictief) · 1-3-2026');
+    // No content of any kind: no text block, attachments, readers or edit button.
+    expect(card.querySelector('.cst-body, a, button, [data-testid="item-readers"]')).toBeNull();
+    expect(find('[data-category="C4"] h3').textContent).toContain('Zorg en gezondheid');
+  });
+
+  it('shows an own item in full: text with its line breaks as text, attachment link, why visible, who can read it', async () => {
+    await render(POLITIE);
+    const card = find(`[data-testid="item-${POLICE_ITEM.id}"]`);
+    const body = find<HTMLElement>(`[data-testid="item-${POLICE_ITEM.id}"] .cst-body`);
+    expect(body.textContent).toBe('Eerste regel\nTweede regel <b>geen html</b>');
+    expect(body.querySelector('b')).toBeNull();
+    expect(card.querySelector('a')?.getAttribute('href')).toBe(
+      `${CASE_URL}/items/${POLICE_ITEM.id}/attachments/c0000000-0000-4000-8000-000000000001`,
+    );
+    expect(text(card)).toContain('Eigen organisatie');
+    expect(text(card)).toContain('Grondslag: Wet politiegegevens (Wpg)');
+    // C5 by the standard matrix: ZVH, GGZ and zorgcoördinatie see a flag.
+    expect(text(find('[data-testid="item-readers"]'))).toContain(
+      'Alleen de melding ‘Politie betrokken’: ZVH Gooi (fictief), GGz (fictief), Zorgcoördinatie (fictief).',
+    );
+  });
+
+  it('shows persons in full or shielded', async () => {
+    await render(POLITIE);
+    expect(text(find('[data-testid="person-e1"]'))).toContain('Sanne Voorbeeld (fictief)');
+    expect(text(find('[data-testid="person-e1"]'))).toContain('6-5-2004');
+    expect(text(find('[data-testid="person-e1"]'))).not.toContain('BSN');
+    expect(text(find('[data-testid="person-e2"] h3'))).toBe('Verdachte');
+    expect(text(find('[data-testid="person-e2"] p'))).toBe('Beperkt Gegevens afgeschermd.');
+  });
+
+  it('a stale version when correcting an item says so, offers to reload and keeps the typed text', async () => {
+    await render(POLITIE);
+    await click(button(`‘${POLICE_ITEM.title}’ wijzigen`));
+    const prefix = `#item-edit-${POLICE_ITEM.id}`;
+    type(find(`${prefix}-body`), 'Aangepaste tekst (fictief)');
+    await submit(`item-edit-${POLICE_ITEM.id}-form`);
+    const put = http.expectOne({ method: 'PUT', url: `${CASE_URL}/items/${POLICE_ITEM.id}` });
+    expect(put.request.body).toMatchObject({ body: 'Aangepaste tekst (fictief)', version: 3 });
+    put.flush(
+      { status: 409, type: 'urn:casustafel:problem:conflict' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+
+    const notice = find('[data-testid="detail-notice"]');
+    expect(text(notice)).toContain('Iemand anders heeft dit gewijzigd; laad opnieuw.');
+    expect(document.activeElement).toBe(notice);
+    await click(button('Opnieuw laden', notice));
+    http
+      .expectOne({ method: 'GET', url: CASE_URL })
+      .flush(detail({ items: [{ ...POLICE_ITEM, version: 4 }, CARE_FLAG] }));
+    await fixture.whenStable();
+    expect(root.querySelector('[data-testid="detail-notice"]')).toBeNull();
+    expect(find<HTMLTextAreaElement>(`${prefix}-body`).value).toBe('Aangepaste tekst (fictief)');
+
+    await submit(`item-edit-${POLICE_ITEM.id}-form`);
+    const again = http.expectOne({ method: 'PUT', url: `${CASE_URL}/items/${POLICE_ITEM.id}` });
+    expect(again.request.body).toMatchObject({ version: 4 });
+    again.flush({ id: POLICE_ITEM.id, version: 5 });
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: CASE_URL }).flush(detail());
+    await fixture.whenStable();
+    expect(text(find('[data-testid="detail-notice"]'))).toContain('is gewijzigd');
+  });
+
+  it('the disclosure form requires a written reference for the legal ground "Anders, namelijk"', async () => {
+    await render(POLITIE);
+    await click(button('Verstrekken'));
+    const organisations: TableOrganisation[] = [
+      { ...POLITIE, membership: 'SIGNATORY' },
+      { ...ZC, membership: 'SIGNATORY' },
+      { id: 'f1', name: 'OM (fictief)', partnerType: 'OM', membership: 'DECLINED' },
+    ];
+    http
+      .expectOne({ method: 'GET', url: `/api/tables/${detail().table.id}/organisations` })
+      .flush(organisations);
+    await fixture.whenStable();
+    // Only partners of the table, not one's own organisation, nor one that declined the covenant.
+    expect(
+      [...find<HTMLSelectElement>('#disclosure-recipient').options].map((o) => o.textContent?.trim()),
+    ).toEqual(['Kies een organisatie', 'Zorgcoördinatie (fictief)']);
+    // Only the organisation's own items can be chosen.
+    expect(root.querySelectorAll('input[id^="disclosure-items-"]').length).toBe(1);
+
+    type(find('#disclosure-recipient'), ZC.id);
+    await click(find(`#disclosure-items-${POLICE_ITEM.id}`));
+    type(find('#disclosure-purpose'), 'Afstemming opvang (fictief)');
+    type(find('#disclosure-legal-ground'), 'OTHER');
+    await fixture.whenStable();
+    await submit('disclosure-form');
+    http.expectNone({ method: 'POST' });
+    expect(text(find('#disclosure-reference-error'))).toContain(
+      'bij ‘Anders, namelijk’ is een toelichting verplicht',
+    );
+    expect(document.activeElement).toBe(find('#disclosure-reference'));
+
+    type(find('#disclosure-reference'), 'Art. 20 Wpg (fictief)');
+    await submit('disclosure-form');
+    const post = http.expectOne({ method: 'POST', url: `${CASE_URL}/disclosures` });
+    expect(post.request.body).toEqual({
+      toOrganisationId: ZC.id,
+      itemIds: [POLICE_ITEM.id],
+      categories: [],
+      purpose: 'Afstemming opvang (fictief)',
+      legalGround: 'OTHER',
+      legalReference: 'Art. 20 Wpg (fictief)',
+    });
+    post.flush({ id: 'g1' });
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: CASE_URL }).flush(detail());
+    await fixture.whenStable();
+    expect(text(find('[data-testid="detail-notice"]'))).toContain('wacht op goedkeuring');
+  });
+
+  it('shows the 409 of a transition that needs the chair in words', async () => {
+    await render(
+      ZVH,
+      detail({
+        state: 'GEAGENDEERD',
+        transitions: ['PLAN_VASTSTELLEN'],
+        can: { ...detail().can, manageParticipants: true },
+      }),
+    );
+    await click(button('Plan vaststellen'));
+    await submit('transition-form');
+    expect(text(find('#transition-reason-error'))).toContain('Vul dit veld in.');
+    http.expectNone({ method: 'POST' });
+    type(find('#transition-reason'), 'Besluit (fictief)');
+    await submit('transition-form');
+    const post = http.expectOne({ method: 'POST', url: `${CASE_URL}/transitions` });
+    expect(post.request.body).toEqual({
+      transition: 'PLAN_VASTSTELLEN',
+      reason: 'Besluit (fictief)',
+      version: 7,
+    });
+    post.flush(
+      { status: 409, type: 'urn:casustafel:problem:case.chair_decision_required' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+    const notice = find('[data-testid="detail-notice"]');
+    expect(text(notice)).toContain('Voor deze stap is een besluit van de voorzitter nodig.');
+    expect(notice.querySelector('button')).toBeNull();
+  });
+
+  it('an overdue information request says so in words; the asked organisation answers it with an item', async () => {
+    const request = {
+      id: 'r0000000-0000-4000-8000-000000000001',
+      to: POLITIE,
+      question: 'Is betrokkene bekend bij de politie? (fictief)',
+      categories: ['C5' as const],
+      dueAt: '2026-04-30',
+      state: 'OPEN' as const,
+      overdue: true,
+      requestedBy: 'Petra (fictief)',
+      requestedAt: '2026-04-20T09:00:00.000Z',
+      answeredAt: null,
+      declineReason: null,
+      answerItemIds: [],
+    };
+    await render(POLITIE, detail({ informationRequests: [request] }));
+    const card = find(`[data-testid="request-${request.id}"]`);
+    expect(text(card)).toContain('Te laat');
+    expect(text(card.querySelector('.cst-overdue') as Element)).toBe('30-4-2026 — de termijn is verstreken');
+
+    await click(button('Beantwoorden', card));
+    const prefix = `#request-${request.id}-item`;
+    expect(find<HTMLSelectElement>(`${prefix}-category`).value).toBe('C5');
+    type(find(`${prefix}-title`), 'Antwoord politie (fictief)');
+    await submit(`request-${request.id}-item-form`);
+    const post = http.expectOne({ method: 'POST', url: `${CASE_URL}/items` });
+    expect(post.request.body).toEqual({
+      category: 'C5',
+      sensitivity: 'NORMAAL',
+      title: 'Antwoord politie (fictief)',
+      body: '',
+      legalGround: null,
+      informationRequestId: request.id,
+    });
+    post.flush({ id: 'b0000000-0000-4000-8000-000000000009' });
+    await fixture.whenStable();
+    http
+      .expectOne({ method: 'GET', url: CASE_URL })
+      .flush(detail({ informationRequests: [{ ...request, state: 'ANSWERED', overdue: false }] }));
+    await fixture.whenStable();
+    expect(text(find('[data-testid="detail-notice"]'))).toContain('de bevraging is beantwoord');
+    expect(root.querySelector(`[data-testid="request-${request.id}"] button`)).toBeNull();
+  });
+
+  it('B8: shows the end date with the days left and warns when it ends soon', async () => {
+    await render(ZC);
+    expect(text(find('[data-testid="b8-ends"]'))).toBe('12-5-2026 (nog 10 dagen)');
+    expect(text(find('[data-testid="b8-warning"]'))).toContain('op 12-5-2026, nog 10 dag(en)');
+  });
+
+  it('the shelter address: hidden from the police, who may then not edit the placement', async () => {
+    await render(POLITIE);
+    expect(text(find('[data-testid="shelter-address-hidden"]'))).toBe('Opvangadres afgeschermd');
+    expect(root.querySelector('#mh-shelter-edit')).toBeNull();
+    expect(root.querySelector('#mh-b8-edit')).not.toBeNull();
+  });
+});
