@@ -357,6 +357,31 @@ describe('registration, triage and need-to-know in a case', () => {
         })
       ).status,
     ).toBe(404);
+
+    // A C9 writer that is neither the zorgcoördinator nor the shelter organisation (here the police
+    // as the part's owner) changes the placement details, but cannot move or erase the address.
+    await factory.client.query('update case_mensenhandel set shelter_owner_id = $2 where case_id = $1', [caseId, p.politie.organisationId]);
+    const owner = await p.politie.agent.get<CaseDetailDto>(`/api/cases/${caseId}`);
+    expect(owner.body.mensenhandel?.shelter).toMatchObject({ visibility: 'FULL', address: null });
+    const moved = await p.politie.agent.put<CaseDetailDto>(`/api/cases/${caseId}/mensenhandel/shelter`, {
+      type: 'OMM',
+      placedAt: '2026-11-21',
+      placedVia: null,
+      shelterOrganisationId: p.politie.organisationId,
+      address: 'Andere Straat 2, Fictiefstad',
+      version: owner.body.mensenhandel?.version,
+    });
+    expect(moved.status).toBe(200);
+    expect(JSON.stringify(moved.body)).not.toContain('Veilige Straat');
+    const kept = await p.zorgcoordinatie.agent.get<CaseDetailDto>(`/api/cases/${caseId}`);
+    expect(kept.body.mensenhandel?.shelter).toMatchObject({
+      visibility: 'FULL',
+      type: 'OMM',
+      placedAt: '2026-11-21',
+      address: 'Veilige Straat 1, Fictiefdorp',
+      shelterOrganisation: { id: p.ggz.organisationId },
+    });
+    await factory.client.query('update case_mensenhandel set shelter_owner_id = $2 where case_id = $1', [caseId, p.zorgcoordinatie.organisationId]);
   });
 
   it('B8: the end date is three months after acceptance, with a warning in the last two weeks', async () => {

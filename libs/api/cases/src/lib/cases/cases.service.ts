@@ -468,6 +468,25 @@ export class CasesService {
           ]);
         }
       }
+      // The address and the organisation that may read it belong to the zorgcoördinator and the
+      // shelter organisation alone: once either is set, another C9 writer (who cannot see the
+      // address) changes the placement details but keeps both as they are.
+      const entitled: Array<{ entitled: boolean }> = await em.query(
+        `select (o.partner_type = 'ZORGCOORDINATOR'
+                 or m.shelter_organisation_id = o.id
+                 or (m.shelter_organisation_id is null and m.shelter_address_enc is null)) as entitled
+         from case_mensenhandel m, organisation o where m.case_id = $1 and o.id = $2`,
+        [caseId, actor.organisationId],
+      );
+      if (entitled[0]?.entitled !== true) {
+        await em.query(
+          `update case_mensenhandel set shelter_type = $2, shelter_placed_at = $3, shelter_placed_via = $4,
+             ${ownerColumn} = coalesce(${ownerColumn}, $5)
+           where case_id = $1`,
+          [caseId, input.type, input.placedAt, input.placedVia, actor.organisationId],
+        );
+        return;
+      }
       await em.query(
         `update case_mensenhandel set shelter_type = $2, shelter_placed_at = $3, shelter_placed_via = $4,
            shelter_organisation_id = $5, shelter_address_enc = $6, ${ownerColumn} = coalesce(${ownerColumn}, $7)
