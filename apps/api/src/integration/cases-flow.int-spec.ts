@@ -550,6 +550,53 @@ describe('registration, triage and need-to-know in a case', () => {
     expect(lookups.rows.map((r: { actor_user_id: string }) => r.actor_user_id)).not.toContain(p.ggz.userId);
   });
 
+  it('a closed case is read-only: changes are 409 until it is reopened; outsiders still get 404', async () => {
+    const saved = await factory.client.query(`select state, closed_at, reason, version from casus where id = $1`, [caseId]);
+    await factory.client.query(`update casus set state = 'AFGESLOTEN', closed_at = now() where id = $1`, [caseId]);
+    const closed = await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${caseId}`);
+    expect(closed.body.can).toEqual({
+      addItems: false,
+      manageParticipants: false,
+      proposeDisclosure: false,
+      approveDisclosure: false,
+      requestInformation: false,
+      editMensenhandel: false,
+    });
+    const core = await p.zvh.agent.put<ProblemDetails>(`/api/cases/${caseId}`, {
+      reason: 'Gewijzigd na afsluiten (fictief)',
+      goal: 'Gewijzigd doel (fictief)',
+      casusregisseurId: null,
+      version: closed.body.version,
+    });
+    expect(core.status).toBe(409);
+    expect(core.body.detail).toContain('closed');
+    const participant = await p.zvh.agent.post(`/api/cases/${caseId}/participants`, {
+      organisationId: p.gemeente.organisationId,
+      basis: 'MEMBER',
+    });
+    expect(participant.status).toBe(409);
+    const b8 = await p.politie.agent.put(`/api/cases/${caseId}/mensenhandel/b8`, {
+      offeredAt: null,
+      acceptedAt: null,
+      aangifte: 'NEE',
+      permitStatus: null,
+      version: closed.body.mensenhandel?.version,
+    });
+    expect(b8.status).toBe(409);
+    // Whoever may not see the case learns nothing from its being closed.
+    const outsider = await p.om.agent.put(`/api/cases/${caseId}/mensenhandel/b8`, {
+      offeredAt: null,
+      acceptedAt: null,
+      aangifte: 'NEE',
+      permitStatus: null,
+      version: closed.body.mensenhandel?.version,
+    });
+    expect(outsider.status).toBe(404);
+    const after = await factory.client.query(`select reason, version from casus where id = $1`, [caseId]);
+    expect(after.rows[0]).toEqual({ reason: saved.rows[0].reason, version: saved.rows[0].version });
+    await factory.client.query(`update casus set state = $2, closed_at = $3 where id = $1`, [caseId, saved.rows[0].state, saved.rows[0].closed_at]);
+  });
+
   it('every read is audited, denials included', async () => {
     const { rows } = await factory.client.query<{ outcome: string; n: string }>(
       `select outcome, count(*) as n from audit_event where action = 'case.read' and object_id = $1 group by outcome`,

@@ -702,12 +702,18 @@ export const ENDPOINTS: EndpointRow[] = [
       body: { organisationId: IDS.orgs.omDeclined, basis: 'MEMBER' },
     }),
     expected: (p, t) =>
-      when(seesCase(p, caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))), {
-        status: 400,
-        problem: 'validation',
-        // The declined organisation is known at MH (declined) and not at all at OTHER.
-        errorCode: tableOf(caseOf(t)) === 'MH' ? 'declinedUseExtract' : 'notAtTable',
-      }),
+      when(
+        seesCase(p, caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))),
+        // A closed case is read-only (409) before the organisation is looked at.
+        isOpen(caseOf(t))
+          ? {
+              status: 400,
+              problem: 'validation',
+              // The declined organisation is known at MH (declined) and not at all at OTHER.
+              errorCode: tableOf(caseOf(t)) === 'MH' ? 'declinedUseExtract' : 'notAtTable',
+            }
+          : { status: 409, problem: 'conflict' },
+      ),
   },
   mensenhandelRow('exploitation', 'C2', {
     forms: ['ARBEID'],

@@ -266,6 +266,7 @@ export class CasesService {
         if (!hasRoleAt(actor, current.table_id, ...MANAGER_ROLES)) {
           throw new NotFoundError('No such case.');
         }
+        assertOpen(current);
         if (input.casusregisseurId) {
           const eligible: unknown[] = await em.query(
             `select 1 from app_user u join case_participant p on p.organisation_id = u.organisation_id
@@ -367,6 +368,7 @@ export class CasesService {
         if (!hasRoleAt(actor, current.table_id, ...MANAGER_ROLES)) {
           throw new NotFoundError('No such case.');
         }
+        assertOpen(current);
         const membership: Array<{ status: MembershipStatus }> = await em.query(
           'select status from table_membership where table_id = $1 and organisation_id = $2',
           [current.table_id, input.organisationId],
@@ -546,6 +548,7 @@ export class CasesService {
         if (row.owner !== null && row.visibility !== 'FULL') {
           throw new NotFoundError('No such case.');
         }
+        assertOpen(current);
         if (row.version !== version) {
           throw new ConflictError(
             'The mensenhandel details were changed by someone else; reload and try again.',
@@ -637,6 +640,8 @@ export class CasesService {
     const roles = rolesAt(actor, tableId);
     const writer = roles.some((role) => WRITER_ROLES.includes(role));
     const manager = roles.some((role) => MANAGER_ROLES.includes(role));
+    // A closed case is read-only until it is reopened.
+    const open = r.case.state !== 'AFGESLOTEN' && r.case.state !== 'VERNIETIGD';
     const today = this.clock.today();
     const persons: PersonDto[] = r.persons.map((p) =>
       p.visibility === 'FULL'
@@ -688,14 +693,15 @@ export class CasesService {
       transitions: this.allowedTransitions(actor, tableId, r.case.state),
       can: {
         addItems:
+          open &&
           r.actor.basis !== null &&
           (writer || r.actor.basis === 'GUEST') &&
           actor.permissions.has('cases.write'),
-        manageParticipants: manager,
-        proposeDisclosure: writer,
-        approveDisclosure: manager && actor.permissions.has('disclosures.approve'),
-        requestInformation: manager,
-        editMensenhandel: writer && r.case.theme === 'MENSENHANDEL',
+        manageParticipants: open && manager,
+        proposeDisclosure: open && writer,
+        approveDisclosure: open && manager && actor.permissions.has('disclosures.approve'),
+        requestInformation: open && manager,
+        editMensenhandel: open && writer && r.case.theme === 'MENSENHANDEL',
       },
       version: r.case.version,
       knownElsewhere: [],
@@ -736,6 +742,13 @@ export class CasesService {
       }
     }
     return result;
+  }
+}
+
+/** A closed case is read-only until it is reopened (HEROPENEN within the re-referral window). */
+function assertOpen(current: { state: CaseState }): void {
+  if (current.state === 'AFGESLOTEN') {
+    throw new ConflictError('The case is closed; reopen it before changing it.');
   }
 }
 
