@@ -1,50 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Browser, Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD } from '../support/accounts';
+import { DEMO } from '../support/accounts';
 import { expect, expectNoAxeViolations, saveScreenshot, test } from '../support/fixtures';
+import { caseIdOf, openCaseAs, signIn } from '../support/session';
 
 /** The demo case the journeys share (libs/api/demo/src/lib/demo-cases.ts, JOURNEY_CASE). */
 const JOURNEY_PERSON = 'Sanne Voorbeeld (fictief)';
-
-/**
- * Signs in through the login page. The login and start pages are scanned with axe for the test's
- * own page; further users' browsers skip that (other journeys cover those pages) to save time.
- */
-async function signIn(page: Page, email: string, scan = true): Promise<void> {
-  await page.goto('/inloggen');
-  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen bij Casustafel' })).toBeVisible();
-  if (scan) {
-    await expectNoAxeViolations(page);
-  }
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  // Password hashing is slow on a busy machine.
-  await expect(page).toHaveURL(/\/start$/, { timeout: 20_000 });
-  if (scan) {
-    await expectNoAxeViolations(page);
-  }
-}
-
-async function journeyCaseId(page: Page): Promise<string> {
-  const response = await page.request.get(`/api/cases?q=${encodeURIComponent('Sanne Voorbeeld')}`);
-  expect(response.ok()).toBe(true);
-  const list = (await response.json()) as {
-    items: Array<{ id: string; persons: Array<{ name: string | null }> }>;
-  };
-  const found = list.items.find((c) => c.persons.some((p) => p.name === JOURNEY_PERSON));
-  expect(found, 'the demo seed has the journey case').toBeTruthy();
-  return found?.id as string;
-}
-
-/** Another demo user in a browser of their own, on the case page. */
-async function openAs(browser: Browser, email: string, caseId: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email, false);
-  await page.goto(`/casussen/${caseId}`);
-  await expect(page.getByRole('heading', { level: 1, name: /^Casus / })).toBeVisible({ timeout: 20_000 });
-  return page;
-}
 
 test.describe('case detail, a care partner adds a treatment note (DOMAIN scenario 6)', () => {
   test('GGZ adds a note in "Zorg en gezondheid" and sees who can read it; the police see nothing of it, the zorgcoördinator only a flag', async ({
@@ -58,7 +18,7 @@ test.describe('case detail, a care partner adds a treatment note (DOMAIN scenari
     const body = `Behandeling ${suffix}: gesprekken over veiligheid en slaap (fictief).\nVolgende afspraak over twee weken.`;
 
     await signIn(page, DEMO.ggz);
-    const caseId = await journeyCaseId(page);
+    const caseId = await caseIdOf(page, JOURNEY_PERSON);
     await page.goto(`/casussen/${caseId}`);
     await expect(page.getByRole('heading', { level: 1, name: /^Casus / })).toBeVisible({ timeout: 20_000 });
 
@@ -111,7 +71,7 @@ test.describe('case detail, a care partner adds a treatment note (DOMAIN scenari
     expect(noteId).toBeTruthy();
 
     // The police: not the note, not its title, not its text — not even a flag (C4 "–").
-    const police = await openAs(browser, DEMO.politie, caseId);
+    const police = await openCaseAs(browser, DEMO.politie, caseId);
     await expect(police.getByRole('region', { name: 'Informatie', exact: true })).toBeVisible();
     await expect(police.getByTestId(`item-${noteId}`)).toHaveCount(0);
     for (const shown of [
@@ -125,7 +85,7 @@ test.describe('case detail, a care partner adds a treatment note (DOMAIN scenari
     await police.context().close();
 
     // The zorgcoördinator: a "Beperkt" flag — who and when, never what.
-    const zc = await openAs(browser, DEMO.zorgcoordinator, caseId);
+    const zc = await openCaseAs(browser, DEMO.zorgcoordinator, caseId);
     const flag = zc.getByTestId(`item-${noteId}`);
     await expect(flag).toContainText('Beperkt');
     await expect(flag).toContainText('Zorgpartner betrokken');

@@ -1,6 +1,6 @@
-import { Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD } from '../support/accounts';
+import { DEMO } from '../support/accounts';
 import { expect, expectNoAxeViolations, saveScreenshot, test } from '../support/fixtures';
+import { caseIdOf, signIn } from '../support/session';
 
 /** The demo case the journeys share (libs/api/demo/src/lib/demo-cases.ts, JOURNEY_CASE). */
 const JOURNEY = {
@@ -11,30 +11,6 @@ const JOURNEY = {
   plan: 'Plan van aanpak (fictief)',
 };
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen bij Casustafel' })).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  // Password hashing is slow on a busy machine.
-  await expect(page).toHaveURL(/\/start$/, { timeout: 20_000 });
-  await expectNoAxeViolations(page);
-}
-
-/** The id of the journey case, found as the signed-in user would search for it. */
-async function journeyCaseId(page: Page): Promise<string> {
-  const response = await page.request.get(`/api/cases?q=${encodeURIComponent('Sanne Voorbeeld')}`);
-  expect(response.ok()).toBe(true);
-  const list = (await response.json()) as {
-    items: Array<{ id: string; persons: Array<{ name: string | null }> }>;
-  };
-  const found = list.items.find((c) => c.persons.some((p) => p.name === JOURNEY.person));
-  expect(found, 'the demo seed has the journey case').toBeTruthy();
-  return found?.id as string;
-}
-
 test.describe('case detail, police view (DOMAIN scenario 5)', () => {
   test('the police officer sees identification, case core, plan and own items in full, and nothing of the GGZ note', async ({
     page,
@@ -42,7 +18,7 @@ test.describe('case detail, police view (DOMAIN scenario 5)', () => {
     // Two pages scanned with axe, one of them long.
     test.setTimeout(90_000);
     await signIn(page, DEMO.politie);
-    const caseId = await journeyCaseId(page);
+    const caseId = await caseIdOf(page, JOURNEY.person);
     await page.goto(`/casussen/${caseId}`);
 
     await expect(page.getByRole('heading', { level: 1, name: /^Casus MH-\d{4}-\d{4}$/ })).toBeVisible({

@@ -1,27 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Browser, Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD } from '../support/accounts';
+import { DEMO } from '../support/accounts';
 import { expect, expectNoAxeViolations, saveScreenshot, test } from '../support/fixtures';
-
-/**
- * Signs in through the login page. The login and start pages are scanned with axe for the test's
- * own page; further users' browsers skip that (other journeys cover those pages) to save time.
- */
-async function signIn(page: Page, email: string, scan = true): Promise<void> {
-  await page.goto('/inloggen');
-  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen bij Casustafel' })).toBeVisible();
-  if (scan) {
-    await expectNoAxeViolations(page);
-  }
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  // Password hashing is slow on a busy machine.
-  await expect(page).toHaveURL(/\/start$/, { timeout: 20_000 });
-  if (scan) {
-    await expectNoAxeViolations(page);
-  }
-}
+import { signIn } from '../support/session';
 
 /** A JSON call as the signed-in web app makes it (session cookie and CSRF header of the page's context). */
 async function call(

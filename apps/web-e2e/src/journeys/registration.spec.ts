@@ -1,19 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Page } from '@playwright/test';
-import { DEMO, DEMO_PASSWORD } from '../support/accounts';
+import { DEMO } from '../support/accounts';
 import { expect, expectNoAxeViolations, saveScreenshot, test } from '../support/fixtures';
+import { signIn } from '../support/session';
 import { tabTo } from '../support/keyboard';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen bij Casustafel' })).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/start$/);
-  await expectNoAxeViolations(page);
-}
 
 test.describe('registration (DOMAIN scenario 1)', () => {
   // Full-page screenshots of long lists take longer than a click on a busy machine.

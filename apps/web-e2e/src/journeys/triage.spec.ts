@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Page } from '@playwright/test';
 import type {
   CaseListResponse,
   CaseTableDto,
@@ -8,17 +7,7 @@ import type {
 } from '@casustafel/shared/contracts';
 import { ApiUser, DEMO, DEMO_PASSWORD } from '../support/accounts';
 import { expect, expectNoAxeViolations, saveScreenshot, test } from '../support/fixtures';
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/inloggen');
-  await expect(page.getByRole('heading', { level: 1, name: 'Inloggen bij Casustafel' })).toBeVisible();
-  await expectNoAxeViolations(page);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect(page).toHaveURL(/\/start$/);
-  await expectNoAxeViolations(page);
-}
+import { signIn } from '../support/session';
 
 /** The police register through the API (the form has its own journey): a submitted registration. */
 async function registerAsPolice(baseURL: string, familyName: string): Promise<RegistrationDto> {

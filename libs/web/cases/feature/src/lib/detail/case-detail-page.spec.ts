@@ -404,7 +404,7 @@ describe('CaseDetailPage', () => {
     };
     await render(POLITIE, detail({ informationRequests: [request] }));
     const card = find(`[data-testid="request-${request.id}"]`);
-    expect(text(card)).toContain('Te laat');
+    expect(text(card)).toContain('Verlopen');
     expect(text(card.querySelector('.cst-overdue') as Element)).toBe('30-4-2026 — de termijn is verstreken');
 
     await click(button('Beantwoorden', card));

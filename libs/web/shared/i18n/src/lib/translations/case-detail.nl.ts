@@ -261,7 +261,7 @@ export const caseDetailNl = {
       none: 'Er zijn geen bevragingen die u mag zien.',
       to: 'Aan {{name}}',
       state: 'Status',
-      overdue: 'Te laat',
+      overdue: 'Verlopen',
       overdueText: 'de termijn is verstreken',
       question: 'Vraag',
       categories: 'Gevraagde categorieën',
