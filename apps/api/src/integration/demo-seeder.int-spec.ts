@@ -1,5 +1,5 @@
 import { DatabaseService } from '@casustafel/api/database';
-import { DEMO_PASSWORD, DEMO_USERS, DemoSeeder } from '@casustafel/api/demo';
+import { DEMO_PASSWORD, DEMO_TABLES, DEMO_USERS, DemoSeeder } from '@casustafel/api/demo';
 import { Clock, KeyedHasher, requireSecrets, SecretBox } from '@casustafel/api/platform';
 import { createTestDatabase, TestDatabase, testConfig } from '@casustafel/api/testing';
 import { verify } from 'argon2';
@@ -84,6 +84,35 @@ describe('demo region seed (real PostgreSQL)', () => {
     );
     const tables = await sql.query<{ name: string }>('select name from case_table order by name');
     expect(tables.rows.map((r) => r.name)).toEqual(['Complexe casuïstiek', 'Mensenhandel']);
+  });
+
+  it('registers the processing activity of each table with its own texts, under the id the table points to', async () => {
+    const { rows } = await sql.query<{
+      table_name: string;
+      id: string;
+      name: string;
+      version: number;
+      legal_grounds: string[];
+      purpose: string;
+      valid_until: Date | null;
+    }>(
+      `select t.name as table_name, a.id, a.name, a.version, a.legal_grounds, a.purpose, a.valid_until
+         from case_table t join processing_activity a on a.id = t.processing_activity_id and a.table_id = t.id
+        order by t.name`,
+    );
+    expect(rows).toEqual(
+      DEMO_TABLES.map((table) => ({
+        table_name: table.name,
+        id: table.processingActivityId,
+        name: table.register.name,
+        version: 1,
+        legal_grounds: table.register.legalGrounds,
+        purpose: expect.stringContaining('(demonstratietekst, fictief)'),
+        valid_until: null,
+      })).sort((a, b) => a.table_name.localeCompare(b.table_name)),
+    );
+    const { rows: all } = await sql.query('select count(*)::int as n from processing_activity');
+    expect(all[0].n).toBe(DEMO_TABLES.length);
   });
 
   it('records that the OM declined the mensenhandel table', async () => {

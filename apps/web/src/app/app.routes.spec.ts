@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Permission, SessionResponse } from '@casustafel/shared/contracts';
+import { ADMIN_URL, REGISTER_URL } from '@casustafel/web/admin/data-access';
 import { AUTH_URL, csrfInterceptor, sessionExpiryInterceptor } from '@casustafel/web/auth/data-access';
 import { provideI18n } from '@casustafel/web/shared/i18n';
 import { appRoutes } from './app.routes';
@@ -79,6 +80,25 @@ describe('appRoutes', () => {
     await navigate('/beheer', session(['account.manage']));
 
     expect(TestBed.inject(Router).url).toBe('/start');
+  });
+
+  it('keeps users without register.read out of the register', async () => {
+    await navigate('/verwerkingsregister', session(['account.manage', 'cases.read']));
+
+    expect(TestBed.inject(Router).url).toBe('/start');
+  });
+
+  it('opens the register at /verwerkingsregister for the FG, who has no Beheer', async () => {
+    const harness = await navigate('/verwerkingsregister', session(['account.manage', 'register.read']));
+
+    expect(TestBed.inject(Router).url).toBe('/verwerkingsregister');
+    expect(document.title).toContain('Verwerkingsregister');
+    http.expectOne({ method: 'GET', url: REGISTER_URL }).flush([]);
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Verwerkingsregister');
+    // Reading only: no table list is asked for and nothing can be added.
+    http.expectNone(`${ADMIN_URL}/tables`);
+    expect(harness.routeNativeElement?.querySelector('#register-add')).toBeNull();
   });
 
   it('lazy-loads the about page at /over without asking for a session', async () => {

@@ -15,5 +15,11 @@ export const appRoutes: Route[] = [
     canActivate: [permissionGuard('admin.read')],
     loadChildren: () => import('@casustafel/web/admin/feature').then((m) => m.adminRoutes),
   },
+  // Not under Beheer: the FG reads the register without being a beheerder.
+  {
+    path: 'verwerkingsregister',
+    canActivate: [permissionGuard('register.read')],
+    loadChildren: () => import('@casustafel/web/admin/feature').then((m) => m.registerRoutes),
+  },
   { path: '**', redirectTo: 'start' },
 ];

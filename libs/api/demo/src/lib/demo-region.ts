@@ -2,6 +2,7 @@ import type {
   LegalRegime,
   MembershipStatus,
   PartnerType,
+  ProcessingActivityRequest,
   TableRole,
   TableTheme,
 } from '@casustafel/shared/contracts';
@@ -130,10 +131,14 @@ export interface DemoTable {
   description: string;
   retentionMonths: number;
   processingActivityId: string;
+  /** The first version of its processing activity in the register (verwerkingsregister). */
+  register: ProcessingActivityRequest;
   memberships: Array<{ org: string; status: MembershipStatus; since: string; documentRef: string }>;
 }
 
 const PLUSTAAK = 'Collegebesluit plustaak mensenhandel ZVH, juli 2020';
+/** Who to turn to; the register texts are demo texts, not those of the real region. */
+const CONTACT = 'Aanspreekpunt voor betrokkenen: het Zorg- en Veiligheidshuis (demo, fictief).';
 const CONVENANT = 'Convenant Zorg- en Veiligheidshuis Gooi en Vechtstreek';
 
 export const DEMO_TABLES: DemoTable[] = [
@@ -144,6 +149,31 @@ export const DEMO_TABLES: DemoTable[] = [
     description: 'Regionale aanpak uitbuiting en mensenhandel (plustaak ZVH).',
     retentionMonths: 60,
     processingActivityId: 'urn:casustafel:verwerking:gooi-en-vechtstreek:mensenhandel:v1',
+    register: {
+      name: 'Casusoverleg Mensenhandel',
+      purpose:
+        'Signalen van uitbuiting en mensenhandel in de regio gezamenlijk wegen, (mogelijke) slachtoffers beschermen en ondersteunen, en de uitbuiting stoppen: de plustaak mensenhandel van het Zorg- en Veiligheidshuis. Per casus alleen de gegevens die de partners voor die aanpak nodig hebben (demonstratietekst, fictief).',
+      legalGrounds: ['WGS', 'AVG_6_1_E', 'AVG_9_2', 'WPG', 'WJSG_AANWIJZING'],
+      controllers: `De convenantpartners van de casustafel Mensenhandel, als gezamenlijke verwerkingsverantwoordelijken volgens de WGS. ${CONTACT}`,
+      dataCategories: [
+        'C1',
+        'C1B',
+        'C2',
+        'C3',
+        'C4',
+        'C5',
+        'C6',
+        'C7',
+        'C8',
+        'C9',
+        'C10',
+        'C11',
+        'C12',
+        'C13',
+      ],
+      subjectCategories: ['SLACHTOFFER', 'VERDACHTE', 'GEZINSLID', 'PARTNER', 'KIND', 'OVERIG'],
+      retention: 'Tot 60 maanden na afsluiting van de casus; daarna worden de gegevens vernietigd.',
+    },
     memberships: [
       ...[
         'zvh',
@@ -173,6 +203,16 @@ export const DEMO_TABLES: DemoTable[] = [
     description: 'Multiproblematiek en zorg- en veiligheidsvraagstukken die één partner niet alleen oplost.',
     retentionMonths: 24,
     processingActivityId: 'urn:casustafel:verwerking:gooi-en-vechtstreek:complexe-casuistiek:v1',
+    register: {
+      name: 'Casusoverleg Complexe casuïstiek',
+      purpose:
+        'Voor personen en gezinnen met meervoudige problemen op het snijvlak van zorg, veiligheid en straf, die één partner niet alleen kan oplossen, gezamenlijk een plan van aanpak maken en de uitvoering volgen. Per casus alleen de gegevens die de partners voor die aanpak nodig hebben (demonstratietekst, fictief).',
+      legalGrounds: ['WGS', 'AVG_6_1_E', 'AVG_9_2', 'WPG', 'JEUGDWET', 'WMO'],
+      controllers: `De convenantpartners van de casustafel Complexe casuïstiek, als gezamenlijke verwerkingsverantwoordelijken volgens de WGS. ${CONTACT}`,
+      dataCategories: ['C1', 'C1B', 'C2', 'C3', 'C4', 'C5', 'C6', 'C10', 'C11', 'C12'],
+      subjectCategories: ['VERDACHTE', 'SLACHTOFFER', 'GEZINSLID', 'PARTNER', 'KIND', 'OVERIG'],
+      retention: 'Tot 24 maanden na afsluiting van de casus; daarna worden de gegevens vernietigd.',
+    },
     memberships: [
       'zvh',
       'hilversum',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AppUser,
@@ -15,7 +16,14 @@ import { hash, argon2id } from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { DemoCasePlan, DemoRefs, insertDemoCasePlan } from './demo-case-seeder';
 import type { DemoTableKey, DemoUserKey } from './demo-cases';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_REGION, DEMO_TABLES, DEMO_USERS } from './demo-region';
+import {
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_REGION,
+  DEMO_TABLES,
+  DEMO_USERS,
+  type DemoTable,
+} from './demo-region';
 
 export interface DemoLogin {
   email: string;
@@ -82,8 +90,13 @@ export class DemoSeeder {
     }
     const tableIds = new Map<string, string>();
     for (const table of DEMO_TABLES) {
+      // The register texts first: a table whose activity is not registered yet would get a
+      // generated first version (the table's foreign key is checked at commit).
+      const id = randomUUID();
+      await this.registerActivity(manager, region.id, id, table);
       const saved = await manager.save(
         manager.create(CaseTable, {
+          id,
           regionId: region.id,
           name: table.name,
           theme: table.theme,
@@ -141,6 +154,35 @@ export class DemoSeeder {
       prefixByKey,
     );
     await insertDemoCasePlan(manager, plan);
+  }
+
+  /** The first version of a demo table's processing activity, under the id the table points to. */
+  private async registerActivity(
+    manager: EntityManager,
+    regionId: string,
+    tableId: string,
+    table: DemoTable,
+  ): Promise<void> {
+    const r = table.register;
+    await manager.query(
+      `insert into processing_activity (id, activity_key, version, region_id, table_id, name, purpose, legal_grounds,
+         controllers, data_categories, subject_categories, retention, valid_from)
+       values ($1, $2, 1, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [
+        table.processingActivityId,
+        randomUUID(),
+        regionId,
+        tableId,
+        r.name,
+        r.purpose,
+        r.legalGrounds,
+        r.controllers,
+        r.dataCategories,
+        r.subjectCategories,
+        r.retention,
+        this.clock.now(),
+      ],
+    );
   }
 }
 

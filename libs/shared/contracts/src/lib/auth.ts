@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'admin.users.write',
   /** A table's visibility matrix and embargo whitelist (need-to-know configuration). */
   'tables.configure',
+  /** Read the register of processing activities (verwerkingsregister): beheerder and FG. */
+  'register.read',
   /** Read cases the organisation takes part in (what of them: the access policy). */
   'cases.read',
   /** Add items, answer information requests, propose disclosures, edit the mensenhandel panel. */
@@ -47,7 +49,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
   ZORGCOORDINATOR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
   TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage'],
   // Need-to-know: the privacy officer and the administrator see no case content by their role.
-  FG_AUDITOR: ['account.manage'],
+  FG_AUDITOR: ['account.manage', 'register.read'],
   BEHEERDER: [
     'account.manage',
     'admin.read',
@@ -55,6 +57,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'admin.memberships.write',
     'admin.users.write',
     'tables.configure',
+    'register.read',
   ],
 };
 

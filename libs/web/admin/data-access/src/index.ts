@@ -1,1 +1,2 @@
 export * from './lib/admin-api';
+export * from './lib/register-api';

@@ -115,6 +115,25 @@ describe('AppShell', () => {
     await signIn(['account.manage', 'admin.read']);
     expect(navLinks()).not.toContain('Casussen /casussen');
     expect(navLinks()).toContain('Beheer /beheer');
+    expect(navLinks()).not.toContain('Verwerkingsregister /verwerkingsregister');
+  });
+
+  it('shows the register to whoever may read it, also without Beheer (the FG)', async () => {
+    await signIn(['account.manage', 'register.read']);
+    expect(navLinks()).toEqual([
+      'Start /start',
+      'Verwerkingsregister /verwerkingsregister',
+      'Mijn account /account',
+      'Over Casustafel /over',
+    ]);
+    await signIn(['account.manage', 'admin.read', 'register.read']);
+    expect(navLinks()).toEqual([
+      'Start /start',
+      'Beheer /beheer',
+      'Verwerkingsregister /verwerkingsregister',
+      'Mijn account /account',
+      'Over Casustafel /over',
+    ]);
   });
 
   it('moves focus to the content after a new page, not after a change of the query only', async () => {

@@ -47,6 +47,10 @@ export interface Notice {
     :host {
       display: contents;
     }
+    /* A long identifier in the text (a URN) wraps instead of widening the page on a phone. */
+    .cst-admin-notice {
+      overflow-wrap: anywhere;
+    }
     .cst-admin-notice:focus {
       outline: none;
     }

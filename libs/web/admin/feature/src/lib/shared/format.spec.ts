@@ -1,4 +1,4 @@
-import { byName, formatDate } from './format';
+import { byName, formatDate, formatDateTime } from './format';
 
 describe('formatDate', () => {
   it.each([
@@ -12,6 +12,14 @@ describe('formatDate', () => {
   it('leaves anything else alone', () => {
     expect(formatDate(null)).toBe('');
     expect(formatDate('gisteren')).toBe('gisteren');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows a moment as day-month-year and time', () => {
+    const moment = new Date(2026, 2, 9, 7, 5);
+    expect(formatDateTime(moment.toISOString())).toBe('9-3-2026 07:05');
+    expect(formatDateTime('onbekend')).toBe('onbekend');
   });
 });
 

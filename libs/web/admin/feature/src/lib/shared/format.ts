@@ -12,6 +12,19 @@ export function formatDate(value: string | null | undefined): string {
   return `${Number(day)}-${Number(month)}-${year}`;
 }
 
+/**
+ * A moment as d-M-yyyy HH:mm in the browser's time zone (history entries are timestamps).
+ * By hand, like `formatDate`, so that no locale data is needed.
+ */
+export function formatDateTime(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getDate()}-${date.getMonth() + 1}-${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /** Sorts like the API does (Dutch collation, case-insensitive). */
 export function byName<T>(name: (item: T) => string): (a: T, b: T) => number {
   return (a, b) => name(a).localeCompare(name(b), 'nl', { sensitivity: 'base' });

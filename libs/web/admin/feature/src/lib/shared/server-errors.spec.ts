@@ -25,6 +25,22 @@ describe('server errors', () => {
     });
   });
 
+  it('lets the page word the problems at its own fields', () => {
+    const error = problem(400, {
+      errors: [
+        { field: 'purpose', code: 'isLength', message: '' },
+        { field: 'legalGrounds', code: 'arrayMinSize', message: '' },
+        { field: 'elsewhere', code: 'isLength', message: '' },
+      ],
+    });
+    const keyOf = (code: string, field: string) =>
+      code === 'isLength' ? `register.form.tooLong.${field}` : fieldErrorKey(code);
+    expect(splitFieldErrors(error, (f) => (f === 'elsewhere' ? null : f), keyOf)).toEqual({
+      fields: { purpose: 'register.form.tooLong.purpose', legalGrounds: 'admin.fieldErrors.arrayMinSize' },
+      other: ['admin.fieldErrors.isLength'],
+    });
+  });
+
   it('tells the kinds of failure apart', () => {
     expect(failureKind(problem(400, { errors: [{ field: 'x', code: 'y', message: '' }] }))).toBe('invalid');
     expect(failureKind(problem(400, {}))).toBe('other');

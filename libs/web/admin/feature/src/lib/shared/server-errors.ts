@@ -13,6 +13,9 @@ const KNOWN_CODES = new Set([
   'unknownOrganisation',
   'tableNotAdministered',
   'duplicateRole',
+  'isNotBlank',
+  'arrayMinSize',
+  'unknownTable',
 ]);
 
 /** Translation key of the message for a field problem; the API's English text is never shown. */
@@ -30,13 +33,18 @@ export interface FieldErrorSplit {
 /**
  * Assigns every field problem of a 400 to the form field `fieldOf` names (the API's field path,
  * e.g. `roles[1].tableId`, may map to a group); problems without a field go to the alert.
+ * `keyOf` gives the message of a problem at a form field, when a page has words of its own for it.
  */
-export function splitFieldErrors(error: unknown, fieldOf: (field: string) => string | null): FieldErrorSplit {
+export function splitFieldErrors(
+  error: unknown,
+  fieldOf: (field: string) => string | null,
+  keyOf: (code: string, field: string) => string = fieldErrorKey,
+): FieldErrorSplit {
   const fields: Record<string, string> = {};
   const other: string[] = [];
   for (const problem of problemOf(error)?.errors ?? []) {
-    const key = fieldErrorKey(problem.code);
     const target = fieldOf(problem.field);
+    const key = target === null ? fieldErrorKey(problem.code) : keyOf(problem.code, target);
     if (target === null) {
       other.push(key);
     } else if (!(target in fields)) {

@@ -1,13 +1,5 @@
 import { DATA_CATEGORIES, PARTNER_TYPES, type VisibilityRule } from '@casustafel/shared/contracts';
-import {
-  CELLS,
-  cellKey,
-  changedCells,
-  formatDateTime,
-  levelsOf,
-  matrixRequest,
-  sameTypes,
-} from './matrix-draft';
+import { CELLS, cellKey, changedCells, levelsOf, matrixRequest, sameTypes } from './matrix-draft';
 
 const ALL_SUMMARY: VisibilityRule[] = CELLS.map(({ category, partnerType }) => ({
   category,
@@ -57,11 +49,5 @@ describe('matrix draft', () => {
     expect(sameTypes(['POLITIE', 'OM'], ['OM', 'POLITIE'])).toBe(true);
     expect(sameTypes(['POLITIE'], ['POLITIE', 'OM'])).toBe(false);
     expect(sameTypes(['POLITIE', 'IND'], ['POLITIE', 'OM'])).toBe(false);
-  });
-
-  it('shows a moment as day-month-year and time', () => {
-    const moment = new Date(2026, 2, 9, 7, 5);
-    expect(formatDateTime(moment.toISOString())).toBe('9-3-2026 07:05');
-    expect(formatDateTime('onbekend')).toBe('onbekend');
   });
 });

@@ -37,6 +37,7 @@ import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/sh
 import { finalize, forkJoin } from 'rxjs';
 import { AdminNotice, type Notice } from '../shared/admin-notice';
 import { CheckboxGroup } from '../shared/checkbox-group';
+import { formatDateTime } from '../shared/format';
 import { failureKind, genericFailure, splitFieldErrors } from '../shared/server-errors';
 import {
   CELLS,
@@ -44,7 +45,6 @@ import {
   type Levels,
   cellKey,
   changedCells,
-  formatDateTime,
   levelsOf,
   matrixRequest,
   sameTypes,

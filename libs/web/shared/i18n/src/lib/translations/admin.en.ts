@@ -46,6 +46,9 @@ export const adminEn: typeof adminNl = {
       unknownOrganisation: 'Choose an active organisation from the list.',
       tableNotAdministered: 'You do not administer this case table.',
       duplicateRole: 'The same role has been chosen twice.',
+      isNotBlank: 'Fill in this field.',
+      arrayMinSize: 'Choose at least one.',
+      unknownTable: 'Choose a case table you administer.',
       invalid: 'This value is not valid.',
     },
     partnerTypes: {

@@ -44,6 +44,9 @@ export const adminNl = {
       unknownOrganisation: 'Kies een actieve organisatie uit de lijst.',
       tableNotAdministered: 'U beheert deze casustafel niet.',
       duplicateRole: 'Dezelfde rol is twee keer gekozen.',
+      isNotBlank: 'Vul dit veld in.',
+      arrayMinSize: 'Kies er minstens één.',
+      unknownTable: 'Kies een casustafel die u beheert.',
       invalid: 'Deze waarde is niet geldig.',
     },
     partnerTypes: {

@@ -3,6 +3,7 @@ import { authEn } from './auth.en';
 import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
 import { domainEn } from './domain.en';
+import { registerEn } from './register.en';
 import { requestsEn } from './requests.en';
 import type { CasustafelTranslation } from './nl';
 
@@ -13,6 +14,7 @@ export const en: CasustafelTranslation = {
   ...caseDetailEn,
   ...casesEn,
   ...domainEn,
+  ...registerEn,
   ...requestsEn,
   app: {
     name: 'Casustafel',
@@ -32,6 +34,7 @@ export const en: CasustafelTranslation = {
     about: 'About Casustafel',
     start: 'Start',
     admin: 'Administration',
+    register: 'Processing register',
     cases: 'Cases',
     registrations: 'Registrations',
     triage: 'Triage',

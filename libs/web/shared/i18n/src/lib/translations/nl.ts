@@ -3,6 +3,7 @@ import { authNl } from './auth.nl';
 import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
 import { domainNl } from './domain.nl';
+import { registerNl } from './register.nl';
 import { requestsNl } from './requests.nl';
 
 /**
@@ -15,6 +16,7 @@ export const nl = {
   ...caseDetailNl,
   ...casesNl,
   ...domainNl,
+  ...registerNl,
   ...requestsNl,
   app: {
     name: 'Casustafel',
@@ -34,6 +36,7 @@ export const nl = {
     about: 'Over Casustafel',
     start: 'Start',
     admin: 'Beheer',
+    register: 'Verwerkingsregister',
     cases: 'Casussen',
     registrations: 'Aanmeldingen',
     triage: 'Triage',
