@@ -142,6 +142,25 @@ describe('processing-activity register (verwerkingsregister)', () => {
     expect(created.body.id).toMatch(/^urn:casustafel:verwerking:[0-9a-f-]{36}:v1$/);
   });
 
+  it('a new activity for a table replaces the one in force, which ends', async () => {
+    const before = await p.beheerder.agent.get<ProcessingActivityDto[]>('/api/register/processing-activities');
+    const old = before.body.find((a) => a.table?.id === tableId && a.validUntil === null) as ProcessingActivityDto;
+    const created = await p.beheerder.agent.post<ProcessingActivityDto>('/api/register/processing-activities', {
+      ...body,
+      name: 'Nazorg mensenhandel (test)',
+      tableId,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.activityKey).not.toBe(old.activityKey);
+    const after = await p.beheerder.agent.get<ProcessingActivityDto[]>('/api/register/processing-activities');
+    expect(after.body.filter((a) => a.table?.id === tableId && a.validUntil === null).map((a) => a.id)).toEqual([
+      created.body.id,
+    ]);
+    expect(after.body.find((a) => a.id === old.id)?.validUntil).not.toBeNull();
+    const { rows } = await factory.client.query('select processing_activity_id from case_table where id = $1', [tableId]);
+    expect(rows[0].processing_activity_id).toBe(created.body.id);
+  });
+
   async function versions(key: string): Promise<number> {
     const { rows } = await factory.client.query('select count(*)::int as n from processing_activity where activity_key = $1', [key]);
     return rows[0].n;

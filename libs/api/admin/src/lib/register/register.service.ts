@@ -77,6 +77,13 @@ export class RegisterService {
       }
       const key = randomUUID();
       const id = versionId(key, 1);
+      // A table has one activity in force: a new activity for it ends the one it replaces.
+      const replaced: Array<{ id: string }> = input.tableId
+        ? await em.query(
+            `update processing_activity set valid_until = $2 where table_id = $1 and valid_until is null returning id`,
+            [input.tableId, this.clock.now()],
+          )
+        : [];
       await this.insert(em, actor, id, key, 1, input.tableId ?? null, input);
       if (input.tableId) {
         await em.query('update case_table set processing_activity_id = $2 where id = $1', [input.tableId, id]);
@@ -86,6 +93,7 @@ export class RegisterService {
         objectType: 'processing_activity',
         objectId: id,
         processingActivityId: id,
+        details: { replaced: replaced.map((r) => r.id) },
       });
       return this.one(em, id);
     });

@@ -34,7 +34,7 @@ export const registerEn: typeof registerNl = {
         'You are registering a new version of version {{ version }} ({{ id }}). That version is kept; the new version gets a new identifier and applies from the moment you register it.',
       table: 'Case table',
       tableHint:
-        'The case table this processing activity applies to, or region-wide. Do you want to change the activity of a case table? Then register a new version of that activity.',
+        'The case table this processing activity applies to, or region-wide. A new activity for a case table replaces the activity that applies to it now, which ends. Only changing the description? Then register a new version of that activity.',
       regionWide: 'Region-wide (no case table)',
       name: 'Name',
       purpose: 'Purpose',

@@ -32,7 +32,7 @@ export const registerNl = {
         'U legt een nieuwe versie vast van versie {{ version }} ({{ id }}). Die versie blijft bewaard; de nieuwe versie krijgt een nieuwe identificatie en geldt vanaf het moment dat u haar vastlegt.',
       table: 'Casustafel',
       tableHint:
-        'De casustafel waarvoor deze verwerking geldt, of regiobreed. Wilt u de verwerking van een casustafel wijzigen? Leg dan een nieuwe versie vast bij die verwerking.',
+        'De casustafel waarvoor deze verwerking geldt, of regiobreed. Een nieuwe verwerking voor een casustafel vervangt de verwerking die nu voor die tafel geldt; die wordt beëindigd. Wilt u alleen de beschrijving wijzigen? Leg dan een nieuwe versie vast bij die verwerking.',
       regionWide: 'Regiobreed (geen casustafel)',
       name: 'Naam',
       purpose: 'Doel',
