@@ -2,6 +2,7 @@ import { adminEn } from './admin.en';
 import { authEn } from './auth.en';
 import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
+import { consentEn } from './consent.en';
 import { domainEn } from './domain.en';
 import { requestsEn } from './requests.en';
 import type { CasustafelTranslation } from './nl';
@@ -12,6 +13,7 @@ export const en: CasustafelTranslation = {
   ...authEn,
   ...caseDetailEn,
   ...casesEn,
+  ...consentEn,
   ...domainEn,
   ...requestsEn,
   app: {
