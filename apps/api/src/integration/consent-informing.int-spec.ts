@@ -49,7 +49,9 @@ describe('consent register and informing the person', () => {
         motivation: 'Zorg en veiligheid.',
       },
       signals: [{ signalId: table.signals[0].id }],
-      persons: [{ givenName, familyName: 'Toestemming (fictief)', dateOfBirth: '2003-04-05', role: 'SLACHTOFFER' }],
+      persons: [
+        { givenName, familyName: 'Toestemming (fictief)', dateOfBirth: '2003-04-05', role: 'SLACHTOFFER' },
+      ],
       proposedParticipants: [
         { organisationId: p.ggz.organisationId },
         { organisationId: p.zorgcoordinatie.organisationId },
@@ -57,12 +59,17 @@ describe('consent register and informing the person', () => {
       submit: true,
     });
     expect(registration.status).toBe(201);
-    const started = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${registration.body.id}/start`);
-    const decided = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${registration.body.id}/decision`, {
-      outcome: 'ZVH_TABLE',
-      advice: '',
-      version: started.body.version,
-    });
+    const started = await p.zvh.agent.post<RegistrationDto>(
+      `/api/triage/registrations/${registration.body.id}/start`,
+    );
+    const decided = await p.zvh.agent.post<RegistrationDto>(
+      `/api/triage/registrations/${registration.body.id}/decision`,
+      {
+        outcome: 'ZVH_TABLE',
+        advice: '',
+        version: started.body.version,
+      },
+    );
     return decided.body.triage?.caseId as string;
   }
 
@@ -150,7 +157,8 @@ describe('consent register and informing the person', () => {
       });
       expect(ahead.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['givenAt:inTheFuture']);
       // A person of another case, an unknown organisation: named.
-      const otherPerson = (await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${otherCaseId}`)).body.persons[0].id;
+      const otherPerson = (await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${otherCaseId}`)).body.persons[0]
+        .id;
       const mismatch = await p.zvh.agent.post<ProblemDetails>(`/api/cases/${caseId}/consents`, {
         ...consentBody(),
         personId: otherPerson,
@@ -197,7 +205,11 @@ describe('consent register and informing the person', () => {
         `select details from audit_event where action = 'consent.record' and object_id = $1`,
         [consentId],
       );
-      expect(rows[0].details).toMatchObject({ caseId, kind: 'BEROEPSGEHEIM_DOORBREKING', categories: ['C4'] });
+      expect(rows[0].details).toMatchObject({
+        caseId,
+        kind: 'BEROEPSGEHEIM_DOORBREKING',
+        categories: ['C4'],
+      });
       expect(JSON.stringify(rows[0].details)).not.toContain('Afstemming');
     });
 
@@ -226,23 +238,31 @@ describe('consent register and informing the person', () => {
 
       const wrongRecipient = await disclose({ toOrganisationId: p.politie.organisationId });
       expect(wrongRecipient.status).toBe(400);
-      expect(wrongRecipient.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['consentId:recipientNotInScope']);
+      expect(wrongRecipient.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+        'consentId:recipientNotInScope',
+      ]);
       const wrongCategory = await disclose({ itemIds: [], categories: ['C12'] });
-      expect(wrongCategory.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['consentId:categoriesNotInScope']);
+      expect(wrongCategory.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+        'consentId:categoriesNotInScope',
+      ]);
       // A consent of another case is no consent of this one.
       const elsewhere = await p.zvh.agent.post<{ id: string }>(`/api/cases/${otherCaseId}/consents`, {
         ...consentBody(),
         personId: (await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${otherCaseId}`)).body.persons[0].id,
       });
       const ofOtherCase = await disclose({ consentId: elsewhere.body.id });
-      expect(ofOtherCase.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['consentId:unknownConsent']);
+      expect(ofOtherCase.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+        'consentId:unknownConsent',
+      ]);
       // Agreement with the plan is no consent to share data.
       const agreement = await p.zvh.agent.post<{ id: string }>(`/api/cases/${caseId}/consents`, {
         ...consentBody(),
         kind: 'INSTEMMING_AANPAK',
       });
       const notForSharing = await disclose({ consentId: agreement.body.id });
-      expect(notForSharing.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['consentId:consentNotForSharing']);
+      expect(notForSharing.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+        'consentId:consentNotForSharing',
+      ]);
 
       const proposed = await disclose({});
       expect(proposed.status).toBe(201);
@@ -257,7 +277,9 @@ describe('consent register and informing the person', () => {
       // A third one under the consent stays proposed until after the withdrawal.
       proposedUnderConsent = (await disclose({})).body.id;
       for (const id of [underConsent, otherGround.body.id]) {
-        expect((await p.voorzitter.agent.post(`/api/cases/${caseId}/disclosures/${id}/approve`)).status).toBe(204);
+        expect((await p.voorzitter.agent.post(`/api/cases/${caseId}/disclosures/${id}/approve`)).status).toBe(
+          204,
+        );
       }
 
       expect(await itemOf(p.zorgcoordinatie, noteUnderConsent)).toMatchObject({
@@ -273,10 +295,9 @@ describe('consent register and informing the person', () => {
         proposedUnderConsent,
       ]);
       // The recipient sees the disclosure to it; the police none of them.
-      expect((await consents(p.zorgcoordinatie)).consents.find((k) => k.id === consentId)?.disclosureIds).toEqual([
-        underConsent,
-        proposedUnderConsent,
-      ]);
+      expect(
+        (await consents(p.zorgcoordinatie)).consents.find((k) => k.id === consentId)?.disclosureIds,
+      ).toEqual([underConsent, proposedUnderConsent]);
       expect((await consents(p.politie)).consents.find((k) => k.id === consentId)?.disclosureIds).toEqual([]);
     });
 
@@ -285,17 +306,27 @@ describe('consent register and informing the person', () => {
       const yesterday = new Date(clock.now().getTime() - DAY).toISOString();
       const backdated = await p.zvh.agent.post<ProblemDetails>(url, { version: 1, withdrawnAt: yesterday });
       expect(backdated.status).toBe(400);
-      expect(backdated.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['withdrawnAt:whitelistValidation']);
+      expect(backdated.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+        'withdrawnAt:whitelistValidation',
+      ]);
       // A writer of another organisation than the one that recorded it may not withdraw it.
       expect((await p.ggz.agent.post(url, { version: 1 })).status).toBe(404);
       expect((await p.zvh.agent.post(url, { version: 2 })).status).toBe(409);
 
       const before = clock.now().getTime();
-      const withdrawn = await p.zvh.agent.post(url, { version: 1, note: 'Betrokkene trok de toestemming mondeling in (fictief).' });
+      const withdrawn = await p.zvh.agent.post(url, {
+        version: 1,
+        note: 'Betrokkene trok de toestemming mondeling in (fictief).',
+      });
       expect(withdrawn.status).toBe(204);
       const after = clock.now().getTime();
       const consent = (await consents(p.ggz)).consents.find((k) => k.id === consentId);
-      expect(consent).toMatchObject({ status: 'WITHDRAWN', withdrawnBy: 'zvh (fictief)', version: 2, canWithdraw: false });
+      expect(consent).toMatchObject({
+        status: 'WITHDRAWN',
+        withdrawnBy: 'zvh (fictief)',
+        version: 2,
+        canWithdraw: false,
+      });
       const at = new Date(consent?.withdrawnAt as string).getTime();
       expect(at).toBeGreaterThanOrEqual(before - 1000);
       expect(at).toBeLessThanOrEqual(after + 1000);
@@ -304,16 +335,19 @@ describe('consent register and informing the person', () => {
       );
       // Not even the schema owner moves the moment afterwards: a withdrawal is final.
       await expect(
-        factory.client.query(`update consent_record set withdrawn_at = withdrawn_at - interval '1 day' where id = $1`, [
-          consentId,
-        ]),
+        factory.client.query(
+          `update consent_record set withdrawn_at = withdrawn_at - interval '1 day' where id = $1`,
+          [consentId],
+        ),
       ).rejects.toThrow(/can only be withdrawn, once/);
 
       const { rows } = await factory.client.query(
         `select details from audit_event where action = 'consent.withdraw' and object_id = $1`,
         [consentId],
       );
-      expect(rows).toEqual([{ details: { caseId, kind: 'BEROEPSGEHEIM_DOORBREKING', lapsedDisclosures: 1 } }]);
+      expect(rows).toEqual([
+        { details: { caseId, kind: 'BEROEPSGEHEIM_DOORBREKING', lapsedDisclosures: 1 } },
+      ]);
     });
 
     it("after the withdrawal the recipient's very next request no longer shows the item; the other ground still does", async () => {
@@ -356,7 +390,13 @@ describe('consent register and informing the person', () => {
     it('deferring needs a reason and a review date from today on; only a manager sets it', async () => {
       const url = `/api/cases/${caseId}/informing`;
       const empty = await p.zvh.agent.get<CaseInformingDto>(url);
-      expect(empty.body).toEqual({ current: null, history: [], version: 0, reviewDue: false, canChange: true });
+      expect(empty.body).toEqual({
+        current: null,
+        history: [],
+        version: 0,
+        reviewDue: false,
+        canChange: true,
+      });
       const missing = await p.zvh.agent.put<ProblemDetails>(url, { status: 'DEFERRED', version: 0 });
       expect(missing.status).toBe(400);
       expect(missing.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
@@ -373,9 +413,18 @@ describe('consent register and informing the person', () => {
         'reasonCode:notForStatus',
         'reviewAt:inThePast',
       ]);
-      const other = await p.zvh.agent.put<ProblemDetails>(url, { status: 'DEFERRED', reasonCode: 'ANDERS', reviewAt: tomorrow(), version: 0 });
+      const other = await p.zvh.agent.put<ProblemDetails>(url, {
+        status: 'DEFERRED',
+        reasonCode: 'ANDERS',
+        reviewAt: tomorrow(),
+        version: 0,
+      });
       expect(other.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['reason:reasonRequired']);
-      const informed = await p.zvh.agent.put<ProblemDetails>(url, { status: 'INFORMED', reviewAt: tomorrow(), version: 0 });
+      const informed = await p.zvh.agent.put<ProblemDetails>(url, {
+        status: 'INFORMED',
+        reviewAt: tomorrow(),
+        version: 0,
+      });
       expect(informed.body.errors?.map((e) => `${e.field}:${e.code}`)).toEqual(['reviewAt:onlyWhenDeferred']);
       expect((await p.ggz.agent.put(url, { status: 'INFORMED', version: 0 })).status).toBe(404);
       expect((await p.ggz.agent.get<CaseInformingDto>(url)).body.canChange).toBe(false);
@@ -404,7 +453,9 @@ describe('consent register and informing the person', () => {
       expect(stale.status).toBe(409);
       // Everyone who sees the case reads it (they must not inform the person themselves).
       const ggz = await p.ggz.agent.get<CaseInformingDto>(url);
-      expect(ggz.body.history.map((h) => [h.status, h.reasonCode])).toEqual([['DEFERRED', 'LOPEND_ONDERZOEK']]);
+      expect(ggz.body.history.map((h) => [h.status, h.reasonCode])).toEqual([
+        ['DEFERRED', 'LOPEND_ONDERZOEK'],
+      ]);
 
       const { rows } = await factory.client.query(
         `select details from audit_event where action = 'case.informing.set' and object_id = $1`,
@@ -412,7 +463,13 @@ describe('consent register and informing the person', () => {
       );
       expect(rows).toEqual([
         {
-          details: { status: 'DEFERRED', reasonCode: 'LOPEND_ONDERZOEK', reviewAt, previous: null, version: 1 },
+          details: {
+            status: 'DEFERRED',
+            reasonCode: 'LOPEND_ONDERZOEK',
+            reviewAt,
+            previous: null,
+            version: 1,
+          },
         },
       ]);
       const reads = await factory.client.query(

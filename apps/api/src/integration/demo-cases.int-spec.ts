@@ -433,13 +433,23 @@ describe('demo cases (real PostgreSQL, real API)', () => {
 
   it('consent and informing: a disclosure rests on a recorded consent; an overdue deferral reminds the procesregisseur', async () => {
     const monitoring = await caseId('monitoring-sexual');
-    const register = await (await as('zorgcoordinator')).get<CaseConsentsDto>(`/api/cases/${monitoring}/consents`);
+    const register = await (
+      await as('zorgcoordinator')
+    ).get<CaseConsentsDto>(`/api/cases/${monitoring}/consents`);
+    // The zorgcoördinator sees the disclosure to itself, not the lapsed one to the wijkteam.
     expect(register.body.consents.map((k) => [k.kind, k.status, k.disclosureIds.length])).toEqual([
       ['INSTEMMING_AANPAK', 'ACTIVE', 0],
       ['BEROEPSGEHEIM_DOORBREKING', 'ACTIVE', 1],
+      ['TOESTEMMING_GEGEVENSDELING', 'WITHDRAWN', 0],
     ]);
+    const managed = await (
+      await as('procesregisseur')
+    ).get<CaseConsentsDto>(`/api/cases/${monitoring}/consents`);
+    expect(managed.body.consents.map((k) => k.disclosureIds.length)).toEqual([0, 1, 1]);
     const progress = await itemId('Voortgang behandeling');
-    expect((await view('zorgcoordinator', 'monitoring-sexual')).items.find((i) => i.id === progress)).toMatchObject({
+    expect(
+      (await view('zorgcoordinator', 'monitoring-sexual')).items.find((i) => i.id === progress),
+    ).toMatchObject({
       visibility: 'FULL',
       grantedBy: 'DISCLOSURE',
     });
@@ -450,9 +460,15 @@ describe('demo cases (real PostgreSQL, real API)', () => {
       ['DEFERRED', 'VEILIGHEID_ANDEREN'],
     ]);
     expect(informing.body).toMatchObject({ reviewDue: true, canChange: false });
-    const reminders = await (await as('procesregisseur')).get<InformingReviewDto[]>('/api/informing/reviews-due');
-    expect(reminders.body).toEqual([expect.objectContaining({ caseId: courier, reasonCode: 'LOPEND_ONDERZOEK', overdue: true })]);
-    expect((await (await as('politie')).get<InformingReviewDto[]>('/api/informing/reviews-due')).body).toEqual([]);
+    const reminders = await (
+      await as('procesregisseur')
+    ).get<InformingReviewDto[]>('/api/informing/reviews-due');
+    expect(reminders.body).toEqual([
+      expect.objectContaining({ caseId: courier, reasonCode: 'LOPEND_ONDERZOEK', overdue: true }),
+    ]);
+    expect(
+      (await (await as('politie')).get<InformingReviewDto[]>('/api/informing/reviews-due')).body,
+    ).toEqual([]);
     // The journey cases start without a status.
     for (const name of DEMO_ANCHORS.informingJourneyCases) {
       const [givenName, ...family] = name.split(' ');

@@ -267,7 +267,10 @@ export const DEMO_ANCHORS = {
   overdueRequestCase: 'Ana Ejemplo (fictief)',
   /** A submitted registration whose person is known in an active case (triage sees the hint). */
   registrationKnownElsewhere: 'Yara Verzinsel (fictief)',
-  /** A consent to lift professional secrecy with a disclosure resting on it; informed. */
+  /**
+   * A consent to lift professional secrecy with a disclosure resting on it, and a withdrawn consent
+   * whose disclosure has lapsed; informed.
+   */
   consentCase: 'Iris Bedachtsma (fictief)',
   /** Informing deferred (running investigation) with an overdue review date: a reminder on /casussen. */
   deferredInformingCase: 'Ion Exemplu (fictief)',
@@ -1019,6 +1022,18 @@ export const DEMO_CASES: DemoCase[] = [
         state: 'APPROVED',
         decided: { by: 'procesregisseur', daysAgo: 32 },
       },
+      {
+        from: 'ggz',
+        to: 'laren',
+        itemKeys: ['monitoring-ggz'],
+        purpose: 'Afstemming met het wijkteam over dagbesteding.',
+        legalGround: 'BEROEPSGEHEIM_TOESTEMMING',
+        consentKey: 'wijkteam-consent',
+        proposedBy: 'ggz',
+        daysAgo: 20,
+        state: 'APPROVED',
+        decided: { by: 'voorzitter', daysAgo: 19 },
+      },
     ],
     consents: [
       {
@@ -1047,6 +1062,25 @@ export const DEMO_CASES: DemoCase[] = [
         givenDaysAgo: 40,
         recordedBy: 'procesregisseur',
         recordedDaysAgo: 40,
+      },
+      {
+        key: 'wijkteam-consent',
+        person: 0,
+        kind: 'TOESTEMMING_GEGEVENSDELING',
+        organisations: ['laren'],
+        categories: ['C4'],
+        purpose: 'Het wijkteam mag weten hoe de behandeling loopt, voor de dagbesteding.',
+        givenBy: 'BETROKKENE',
+        form: 'MONDELING',
+        evidenceType: 'GESPREKSVERSLAG',
+        givenDaysAgo: 22,
+        recordedBy: 'procesregisseur',
+        recordedDaysAgo: 21,
+        withdrawn: {
+          by: 'procesregisseur',
+          daysAgo: 5,
+          note: 'Betrokkene wil niet dat het wijkteam dit weet.',
+        },
       },
     ],
     informing: [{ status: 'INFORMED', setBy: 'procesregisseur', daysAgo: 170 }],

@@ -173,7 +173,11 @@ const dedicatedRequest = (
   REQUESTS.find(
     (r) => r.caseKey === caseKey && r.target?.party === party && r.target.use === use,
   ) as RequestSpec;
-const dedicatedConsent = (party: PartyKey, caseKey: CaseKey, use: NonNullable<ConsentSpec['target']>['use']) =>
+const dedicatedConsent = (
+  party: PartyKey,
+  caseKey: CaseKey,
+  use: NonNullable<ConsentSpec['target']>['use'],
+) =>
   CONSENTS.find(
     (k) => k.caseKey === caseKey && k.target?.party === party && k.target.use === use,
   ) as ConsentSpec;
@@ -455,7 +459,13 @@ function checkConsents(party: PartyKey, caseKey: CaseKey, body: CaseConsentsDto)
   );
   for (const k of expected) {
     const got = body.consents.find((x) => x.id === k.id);
-    expect([k.id, got?.status, got?.purpose, [...(got?.disclosureIds ?? [])].sort(), got?.canWithdraw]).toEqual([
+    expect([
+      k.id,
+      got?.status,
+      got?.purpose,
+      [...(got?.disclosureIds ?? [])].sort(),
+      got?.canWithdraw,
+    ]).toEqual([
       k.id,
       k.withdrawn ? 'WITHDRAWN' : 'ACTIVE',
       k.purpose,
@@ -470,10 +480,19 @@ function checkConsents(party: PartyKey, caseKey: CaseKey, body: CaseConsentsDto)
   expect(body.canRecord).toBe(isOpen(caseKey) && can(party, 'cases.manage', table));
 }
 
-function checkInforming(party: PartyKey, caseKey: CaseKey, body: CaseInformingDto, world: RuntimeWorld): void {
+function checkInforming(
+  party: PartyKey,
+  caseKey: CaseKey,
+  body: CaseInformingDto,
+  world: RuntimeWorld,
+): void {
   const entries = [...(INFORMING[caseKey] ?? [])].reverse();
   expect(body.history.map((h) => [h.status, h.reasonCode, h.reviewAt])).toEqual(
-    entries.map((e) => [e.status, e.reasonCode, e.reviewInDays === null ? null : plusDays(world.today, e.reviewInDays)]),
+    entries.map((e) => [
+      e.status,
+      e.reasonCode,
+      e.reviewInDays === null ? null : plusDays(world.today, e.reviewInDays),
+    ]),
   );
   expect(body.version).toBe(entries.length);
   expect(body.canChange).toBe(isOpen(caseKey) && can(party, 'cases.manage', tableOf(caseKey)));

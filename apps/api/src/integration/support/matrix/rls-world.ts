@@ -375,7 +375,14 @@ export async function seedRlsWorld(owner: Client, world: RlsWorld): Promise<void
          given_by, form, evidence_type, given_at, recorded_by, recorded_organisation_id, recorded_at)
        values ($1, $2, $3, 'TOESTEMMING_GEGEVENSDELING', $4, '{C3}', 'Doel (fictief)', 'BETROKKENE', 'SCHRIFTELIJK',
                'FORMULIER_GETEKEND', '2020-01-01', $5, $6, now())`,
-      [rowsOf('consent_record', caseKey)[0].key, caseId, person.key, [ids.orgs[other]], ids.users.cTriagist, ids.orgs.C],
+      [
+        rowsOf('consent_record', caseKey)[0].key,
+        caseId,
+        person.key,
+        [ids.orgs[other]],
+        ids.users.cTriagist,
+        ids.orgs.C,
+      ],
     );
     await owner.query(
       `insert into case_informing (id, case_id, seq, status, reason_code, review_at, set_by, set_organisation_id, set_at)

@@ -81,31 +81,33 @@ export class ConsentsService {
           order by k.recorded_at, k.id`,
         [caseId, manager, actor.organisationId],
       );
-      const consents = rows.map((r): ConsentDto => ({
-        id: r.id,
-        personId: r.person_id,
-        kind: r.kind,
-        scope: { organisations: r.scope_organisations, categories: r.scope_categories },
-        purpose: r.purpose,
-        givenBy: r.given_by,
-        form: r.form,
-        evidenceType: r.evidence_type,
-        evidenceItemId: r.evidence_item_id,
-        givenAt: r.given_at,
-        recordedBy: r.recorded_by,
-        recordedOrganisation: r.recorded_organisation,
-        recordedAt: r.recorded_at.toISOString(),
-        status: r.withdrawn_at ? 'WITHDRAWN' : 'ACTIVE',
-        withdrawnAt: r.withdrawn_at ? r.withdrawn_at.toISOString() : null,
-        withdrawnBy: r.withdrawn_by,
-        withdrawalNote: r.withdrawal_note,
-        disclosureIds: r.disclosure_ids,
-        canWithdraw:
-          !r.withdrawn_at &&
-          actor.permissions.has('cases.write') &&
-          (manager || (writer && r.recorded_organisation.id === actor.organisationId)),
-        version: r.version,
-      }));
+      const consents = rows.map(
+        (r): ConsentDto => ({
+          id: r.id,
+          personId: r.person_id,
+          kind: r.kind,
+          scope: { organisations: r.scope_organisations, categories: r.scope_categories },
+          purpose: r.purpose,
+          givenBy: r.given_by,
+          form: r.form,
+          evidenceType: r.evidence_type,
+          evidenceItemId: r.evidence_item_id,
+          givenAt: r.given_at,
+          recordedBy: r.recorded_by,
+          recordedOrganisation: r.recorded_organisation,
+          recordedAt: r.recorded_at.toISOString(),
+          status: r.withdrawn_at ? 'WITHDRAWN' : 'ACTIVE',
+          withdrawnAt: r.withdrawn_at ? r.withdrawn_at.toISOString() : null,
+          withdrawnBy: r.withdrawn_by,
+          withdrawalNote: r.withdrawal_note,
+          disclosureIds: r.disclosure_ids,
+          canWithdraw:
+            !r.withdrawn_at &&
+            actor.permissions.has('cases.write') &&
+            (manager || (writer && r.recorded_organisation.id === actor.organisationId)),
+          version: r.version,
+        }),
+      );
       await this.audit.record(em, {
         action: 'consent.list',
         objectType: 'case',

@@ -163,7 +163,11 @@ export class InformingService {
     const reason = input.reason?.trim() || null;
     const reviewAt = input.reviewAt ?? null;
     if (codes.length === 0 && reasonCode !== null) {
-      problems.push({ field: 'reasonCode', code: 'notForStatus', message: `no reason code with ${input.status}` });
+      problems.push({
+        field: 'reasonCode',
+        code: 'notForStatus',
+        message: `no reason code with ${input.status}`,
+      });
     } else if (codes.length > 0 && (reasonCode === null || !codes.includes(reasonCode))) {
       problems.push({
         field: 'reasonCode',
@@ -176,12 +180,24 @@ export class InformingService {
     }
     if (input.status === 'DEFERRED') {
       if (reviewAt === null) {
-        problems.push({ field: 'reviewAt', code: 'reviewDateRequired', message: 'give a date to review the deferral' });
+        problems.push({
+          field: 'reviewAt',
+          code: 'reviewDateRequired',
+          message: 'give a date to review the deferral',
+        });
       } else if (reviewAt < this.clock.today()) {
-        problems.push({ field: 'reviewAt', code: 'inThePast', message: 'the review date cannot be in the past' });
+        problems.push({
+          field: 'reviewAt',
+          code: 'inThePast',
+          message: 'the review date cannot be in the past',
+        });
       }
     } else if (reviewAt !== null) {
-      problems.push({ field: 'reviewAt', code: 'onlyWhenDeferred', message: 'a review date goes with DEFERRED only' });
+      problems.push({
+        field: 'reviewAt',
+        code: 'onlyWhenDeferred',
+        message: 'a review date goes with DEFERRED only',
+      });
     }
     if (problems.length > 0) {
       throw new RequestValidationError(problems);
@@ -239,7 +255,9 @@ export class InformingService {
       reviewDue:
         current?.status === 'DEFERRED' && current.reviewAt !== null && current.reviewAt <= this.clock.today(),
       canChange:
-        isOpenState(c.state) && hasRoleAt(actor, c.table_id, ...MANAGER_ROLES) && actor.permissions.has('cases.manage'),
+        isOpenState(c.state) &&
+        hasRoleAt(actor, c.table_id, ...MANAGER_ROLES) &&
+        actor.permissions.has('cases.manage'),
     };
   }
 }

@@ -74,7 +74,9 @@ export class ConsentAndInforming1764410000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE disclosure ADD CONSTRAINT disclosure_consent_fk
         FOREIGN KEY (case_id, consent_id) REFERENCES consent_record(case_id, id)`);
-    await q.query(`CREATE INDEX disclosure_consent_idx ON disclosure (consent_id) WHERE consent_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX disclosure_consent_idx ON disclosure (consent_id) WHERE consent_id IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE case_informing (
@@ -99,7 +101,9 @@ export class ConsentAndInforming1764410000000 implements MigrationInterface {
         CHECK (reason_code IS DISTINCT FROM 'ANDERS' OR length(btrim(coalesce(reason, ''))) > 0)
       )`);
     // The reminders: deferrals by review date.
-    await q.query(`CREATE INDEX case_informing_review_idx ON case_informing (review_at) WHERE status = 'DEFERRED'`);
+    await q.query(
+      `CREATE INDEX case_informing_review_idx ON case_informing (review_at) WHERE status = 'DEFERRED'`,
+    );
 
     await this.rowLevelSecurity(q);
 

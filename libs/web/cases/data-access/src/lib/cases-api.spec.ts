@@ -59,7 +59,12 @@ describe('CasesApi', () => {
 
   it('changes the informing status with PUT and reads the reviews due from their own path', async () => {
     const put = firstValueFrom(
-      api.putInforming(CASE_ID, { status: 'DEFERRED', reasonCode: 'LOPEND_ONDERZOEK', reviewAt: '2026-06-01', version: 0 }),
+      api.putInforming(CASE_ID, {
+        status: 'DEFERRED',
+        reasonCode: 'LOPEND_ONDERZOEK',
+        reviewAt: '2026-06-01',
+        version: 0,
+      }),
     );
     const request = http.expectOne(`${CASES_URL}/${CASE_ID}/informing`);
     expect(request.request.method).toBe('PUT');

@@ -6,15 +6,7 @@ import type { CaseConsentsDto, TableOrganisation } from '@casustafel/shared/cont
 import { SessionStore } from '@casustafel/web/auth/data-access';
 import { CASES_URL } from '@casustafel/web/cases/data-access';
 import { provideI18n } from '@casustafel/web/shared/i18n';
-import {
-  CASE_ID,
-  GGZ,
-  VICTIM,
-  ZC,
-  ZVH,
-  caseDetail,
-  consent,
-} from '../shared/testing/consent-fixtures';
+import { CASE_ID, GGZ, VICTIM, ZC, ZVH, caseDetail, consent } from '../shared/testing/consent-fixtures';
 import { CaseConsents } from './case-consents';
 import { CaseDetailStore } from './case-detail-store';
 import { TODAY } from './detail-util';
@@ -115,7 +107,7 @@ describe('CaseConsents', () => {
     expect(text(active)).toContain('Geldt voor organisaties Zorgcoördinatie (fictief)');
     expect(text(active)).toContain('Geldt voor categorieën Zorg en gezondheid');
     expect(text(active)).toContain('Bewijs Getekend formulier');
-    expect(text(active)).toContain('Verstrekkingen onder deze toestemming 1 verstrekking(en)');
+    expect(text(active)).toContain('Verstrekkingen 1 verstrekking(en) op grond van deze toestemming');
 
     expect(text(withdrawn.querySelector('h3'))).toBe(
       'Toestemming gegevensdeling – Verdachte (gegevens afgeschermd)',
@@ -143,11 +135,9 @@ describe('CaseConsents', () => {
     await fixture.whenStable();
     expect(document.activeElement).toBe(find('#consent-form-heading'));
     // The person select names the shielded suspect by role only.
-    expect([...find<HTMLSelectElement>('#consent-person').options].map((o) => o.textContent?.trim())).toEqual([
-      'Kies een betrokkene',
-      'Sanne Voorbeeld (fictief)',
-      'Verdachte (gegevens afgeschermd)',
-    ]);
+    expect([...find<HTMLSelectElement>('#consent-person').options].map((o) => o.textContent?.trim())).toEqual(
+      ['Kies een betrokkene', 'Sanne Voorbeeld (fictief)', 'Verdachte (gegevens afgeschermd)'],
+    );
 
     await submit('[data-testid="consent-form"]');
     http.expectNone({ method: 'POST' });
@@ -223,7 +213,9 @@ describe('CaseConsents', () => {
       canRecord: true,
       consents: [{ ...k, status: 'WITHDRAWN', withdrawnAt: '2026-05-02T10:00:00.000Z', canWithdraw: false }],
     });
-    expect(text(find('[data-testid="detail-notice"]'))).toContain('Verstrekkingen onder deze toestemming zijn vervallen.');
+    expect(text(find('[data-testid="detail-notice"]'))).toContain(
+      'Verstrekkingen onder deze toestemming zijn vervallen.',
+    );
     expect(text(find('.cst-badges'))).toBe('Status: Ingetrokken');
   });
 

@@ -129,7 +129,10 @@ export class CaseConsents {
     ),
   );
   private readonly titles = computed(
-    () => new Map((this.store.detail()?.items ?? []).map((i) => [i.id, i.visibility === 'FULL' ? i.title : null])),
+    () =>
+      new Map(
+        (this.store.detail()?.items ?? []).map((i) => [i.id, i.visibility === 'FULL' ? i.title : null]),
+      ),
   );
 
   protected person(personId: string): string {
@@ -229,7 +232,10 @@ export class CaseConsents {
         evidenceItemId: value.evidenceItemId || null,
         givenAt: value.givenAt,
       })
-      .pipe(finalize(() => this.busy.set(false)), takeUntilDestroyed(this.destroyRef))
+      .pipe(
+        finalize(() => this.busy.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
       .subscribe({
         next: () => {
           this.recording.set(false);
@@ -267,7 +273,10 @@ export class CaseConsents {
         version: k.version,
         note: this.withdrawForm.controls.note.value.trim() || null,
       })
-      .pipe(finalize(() => this.busy.set(false)), takeUntilDestroyed(this.destroyRef))
+      .pipe(
+        finalize(() => this.busy.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
       .subscribe({
         next: () => {
           this.withdrawing.set(null);

@@ -199,7 +199,9 @@ describe('CaseDetailPage', () => {
         .flush(extra.consents ?? { consents: [], canRecord: false });
       http
         .expectOne({ method: 'GET', url: `${CASE_URL}/informing` })
-        .flush(extra.informing ?? { current: null, history: [], version: 0, reviewDue: false, canChange: false });
+        .flush(
+          extra.informing ?? { current: null, history: [], version: 0, reviewDue: false, canChange: false },
+        );
     }
     await fixture.whenStable();
   }
@@ -428,7 +430,10 @@ describe('CaseDetailPage', () => {
     };
     await render(POLITIE, detail({ disclosures: [lapsed] }), { consents });
     const card = find('[data-testid="disclosure-x1"]');
-    expect([...card.querySelectorAll('.cst-badges li')].map(text)).toEqual(['Status: Goedgekeurd', 'Vervallen']);
+    expect([...card.querySelectorAll('.cst-badges li')].map(text)).toEqual([
+      'Status: Goedgekeurd',
+      'Vervallen',
+    ]);
     expect(text(find('[data-testid="disclosure-x1-lapsed"]'))).toBe(
       `Vervallen: de toestemming waarop deze verstrekking berust, is ingetrokken op ${formatDateTime('2026-04-30T12:00:00.000Z')}. De ontvanger ziet deze informatie niet meer.`,
     );
@@ -439,7 +444,8 @@ describe('CaseDetailPage', () => {
       .expectOne({ method: 'GET', url: `/api/tables/${detail().table.id}/organisations` })
       .flush([{ ...ZC, membership: 'SIGNATORY' }]);
     await fixture.whenStable();
-    const options = () => [...find<HTMLSelectElement>('#disclosure-consent').options].map((o) => o.textContent?.trim());
+    const options = () =>
+      [...find<HTMLSelectElement>('#disclosure-consent').options].map((o) => o.textContent?.trim());
     expect(options()).toEqual(['Geen toestemming (andere grondslag)']);
     type(find('#disclosure-recipient'), ZC.id);
     await fixture.whenStable();

@@ -87,11 +87,19 @@ describe('CaseInforming', () => {
 
   it('shows the deferral with its reason and review date, says the review is due, and lists the history', async () => {
     await render(
-      informing({ current: DEFERRED, history: [DEFERRED, INFORMED], version: 2, reviewDue: true, canChange: false }),
+      informing({
+        current: DEFERRED,
+        history: [DEFERRED, INFORMED],
+        version: 2,
+        reviewDue: true,
+        canChange: false,
+      }),
     );
     const current = find('[data-testid="informing-current"]');
     expect(text(current.querySelector('.cst-badges'))).toBe('Status: Uitgesteld');
-    const facts = [...current.querySelectorAll('dt')].map((dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`);
+    const facts = [...current.querySelectorAll('dt')].map(
+      (dt) => `${text(dt)}: ${text(dt.nextElementSibling)}`,
+    );
     expect(facts).toEqual([
       'Reden: Lopend onderzoek',
       'Toelichting: De politie onderzoekt de uitbuiter (fictief).',
@@ -171,8 +179,16 @@ describe('CaseInforming', () => {
     choose(find('#informing-reason'), 'Uitzondering volgens de FG (fictief)');
     await submit();
     const put = http.expectOne({ method: 'PUT', url: `${CASE_URL}/informing` });
-    expect(put.request.body).toMatchObject({ status: 'NOT_INFORMED', reasonCode: 'ANDERS', reviewAt: null, version: 1 });
-    put.flush({ status: 409, type: 'urn:casustafel:problem:conflict' }, { status: 409, statusText: 'Conflict' });
+    expect(put.request.body).toMatchObject({
+      status: 'NOT_INFORMED',
+      reasonCode: 'ANDERS',
+      reviewAt: null,
+      version: 1,
+    });
+    put.flush(
+      { status: 409, type: 'urn:casustafel:problem:conflict' },
+      { status: 409, statusText: 'Conflict' },
+    );
     await fixture.whenStable();
     const notice = find('[data-testid="detail-notice"]');
     expect(text(notice)).toContain('Iemand anders heeft dit gewijzigd');

@@ -133,7 +133,9 @@ export class CaseInforming {
       case 'status':
         return value.status ? null : 'caseDetail.fieldErrors.choose';
       case 'reasonCode':
-        return this.reasonCodes().length > 0 && !value.reasonCode ? 'caseDetail.fieldErrors.reasonCodeRequired' : null;
+        return this.reasonCodes().length > 0 && !value.reasonCode
+          ? 'caseDetail.fieldErrors.reasonCodeRequired'
+          : null;
       case 'reason':
         return value.reasonCode === 'ANDERS' && value.reason.trim() === ''
           ? 'caseDetail.fieldErrors.required'

@@ -30,16 +30,25 @@ function consent(overrides: Partial<ConsentDto> = {}): ConsentDto {
 }
 
 const disclosure = (state: DisclosureDto['state'], id = 'd1') => ({ id, state }) as DisclosureDto;
-const t = (key: string, params?: Record<string, string>) => (params ? `${key}:${JSON.stringify(params)}` : key);
+const t = (key: string, params?: Record<string, string>) =>
+  params ? `${key}:${JSON.stringify(params)}` : key;
 
 describe('consent helpers', () => {
   it('names a person only where identification is visible in full', () => {
     const persons: PersonDto[] = [
-      { id: 'p1', role: 'SLACHTOFFER', visibility: 'FULL', givenName: 'Sanne', familyName: 'Voorbeeld (fictief)' },
+      {
+        id: 'p1',
+        role: 'SLACHTOFFER',
+        visibility: 'FULL',
+        givenName: 'Sanne',
+        familyName: 'Voorbeeld (fictief)',
+      },
       { id: 'p2', role: 'VERDACHTE', visibility: 'SUMMARY' },
     ];
     expect(personLabel(persons, 'p1', t)).toBe('Sanne Voorbeeld (fictief)');
-    expect(personLabel(persons, 'p2', t)).toBe('consents.personShielded:{"role":"domain.personRoles.VERDACHTE"}');
+    expect(personLabel(persons, 'p2', t)).toBe(
+      'consents.personShielded:{"role":"domain.personRoles.VERDACHTE"}',
+    );
     expect(personLabel(persons, 'p3', t)).toBe('caseDetail.common.unknown');
   });
 

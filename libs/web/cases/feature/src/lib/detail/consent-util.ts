@@ -24,7 +24,10 @@ export function personLabel(persons: readonly PersonDto[], personId: string, t: 
 }
 
 /** The consent a disclosure cites (as far as the consent register says). */
-export function consentOf(consents: readonly ConsentDto[], disclosure: DisclosureDto): ConsentDto | undefined {
+export function consentOf(
+  consents: readonly ConsentDto[],
+  disclosure: DisclosureDto,
+): ConsentDto | undefined {
   return consents.find((k) => k.disclosureIds.includes(disclosure.id));
 }
 

@@ -27,8 +27,8 @@ export const consentNl = {
     withdrawnAt: 'Ingetrokken op',
     withdrawnBy: '{{date}} door {{name}}',
     withdrawalNote: 'Toelichting bij intrekken',
-    disclosures: 'Verstrekkingen onder deze toestemming',
-    disclosuresCount: '{{count}} verstrekking(en)',
+    disclosures: 'Verstrekkingen',
+    disclosuresCount: '{{count}} verstrekking(en) op grond van deze toestemming',
     disclosuresLapsed: '{{count}} verstrekking(en), vervallen door het intrekken',
     withdraw: 'Intrekken',
     withdrawLabel: '{{kind}} van {{person}} intrekken',
@@ -70,6 +70,7 @@ export const consentNl = {
     reasonCode: 'Reden',
     reason: 'Toelichting',
     reviewAt: 'Heroverwegen op',
+    reviewDueLabel: 'Herinnering:',
     reviewDue:
       'De datum om het uitstel opnieuw te bekijken is bereikt. Beoordeel of betrokkene nu kan worden geïnformeerd.',
     setBy: 'Vastgelegd door',
@@ -88,7 +89,8 @@ export const consentNl = {
   },
   informingReviews: {
     heading: 'Herinnering: informeren betrokkene',
-    intro: 'Het uitstel van informeren is aan heroverweging toe. Beoordeel per casus of betrokkene nu kan worden geïnformeerd.',
+    intro:
+      'Het uitstel van informeren is aan heroverweging toe. Beoordeel per casus of betrokkene nu kan worden geïnformeerd.',
     caseLabel: 'Casus {{ number }}',
     reason: 'Uitgesteld wegens',
     reviewAt: 'Heroverwegen op',
