@@ -13,10 +13,13 @@ import { createTestDatabase, TestAgent, TestDatabase } from '@casustafel/api/tes
 import {
   CASE_STATES,
   DATA_CATEGORIES,
+  type CaseConsentsDto,
   type CaseDetailDto,
+  type CaseInformingDto,
   type CaseItemDto,
   type CaseListResponse,
   type InformationRequestOverviewDto,
+  type InformingReviewDto,
   type RegistrationDto,
 } from '@casustafel/shared/contracts';
 import { Client } from 'pg';
@@ -426,6 +429,56 @@ describe('demo cases (real PostgreSQL, real API)', () => {
     expect(pending.items.filter((i) => i.category === 'C5').every((i) => i.visibility === 'SUMMARY')).toBe(
       true,
     );
+  });
+
+  it('consent and informing: a disclosure rests on a recorded consent; an overdue deferral reminds the procesregisseur', async () => {
+    const monitoring = await caseId('monitoring-sexual');
+    const register = await (
+      await as('zorgcoordinator')
+    ).get<CaseConsentsDto>(`/api/cases/${monitoring}/consents`);
+    // The zorgcoördinator sees the disclosure to itself, not the lapsed one to the wijkteam.
+    expect(register.body.consents.map((k) => [k.kind, k.status, k.disclosureIds.length])).toEqual([
+      ['INSTEMMING_AANPAK', 'ACTIVE', 0],
+      ['BEROEPSGEHEIM_DOORBREKING', 'ACTIVE', 1],
+      ['TOESTEMMING_GEGEVENSDELING', 'WITHDRAWN', 0],
+    ]);
+    const managed = await (
+      await as('procesregisseur')
+    ).get<CaseConsentsDto>(`/api/cases/${monitoring}/consents`);
+    expect(managed.body.consents.map((k) => k.disclosureIds.length)).toEqual([0, 1, 1]);
+    const progress = await itemId('Voortgang behandeling');
+    expect(
+      (await view('zorgcoordinator', 'monitoring-sexual')).items.find((i) => i.id === progress),
+    ).toMatchObject({
+      visibility: 'FULL',
+      grantedBy: 'DISCLOSURE',
+    });
+    const courier = await caseId('criminal-courier');
+    const informing = await (await as('politie')).get<CaseInformingDto>(`/api/cases/${courier}/informing`);
+    expect(informing.body.history.map((h) => [h.status, h.reasonCode])).toEqual([
+      ['DEFERRED', 'LOPEND_ONDERZOEK'],
+      ['DEFERRED', 'VEILIGHEID_ANDEREN'],
+    ]);
+    expect(informing.body).toMatchObject({ reviewDue: true, canChange: false });
+    const reminders = await (
+      await as('procesregisseur')
+    ).get<InformingReviewDto[]>('/api/informing/reviews-due');
+    expect(reminders.body).toEqual([
+      expect.objectContaining({ caseId: courier, reasonCode: 'LOPEND_ONDERZOEK', overdue: true }),
+    ]);
+    expect(
+      (await (await as('politie')).get<InformingReviewDto[]>('/api/informing/reviews-due')).body,
+    ).toEqual([]);
+    // The journey cases start without a status.
+    for (const name of DEMO_ANCHORS.informingJourneyCases) {
+      const [givenName, ...family] = name.split(' ');
+      const { rows } = await sql.query(
+        `select count(*)::int as n from case_informing i join case_person cp on cp.case_id = i.case_id
+           join person p on p.id = cp.person_id where p.given_name = $1 and p.family_name = $2`,
+        [givenName, family.join(' ')],
+      );
+      expect([name, rows[0].n]).toEqual([name, 0]);
+    }
   });
 
   // Last: it changes the demo data (a registration becomes a case, a new registration).

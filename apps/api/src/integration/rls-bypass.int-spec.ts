@@ -157,6 +157,29 @@ describe('row-level security: the second wall', () => {
         expect(await sqlState(client, 'update case_item set body = body')).toBe('42501');
         // Only managers remove participants; A is not one, so nothing goes.
         expect((await client.query('delete from case_participant')).rowCount).toBe(0);
+        // Consents recorded by the ZVH: A (a deelnemer of another organisation) withdraws none, and
+        // the register and the informing history cannot be rewritten or deleted at all.
+        expect(
+          (
+            await client.query(
+              `update consent_record set withdrawn_at = now(), withdrawn_by = $1, withdrawal_note = 'x'`,
+              [a.userId],
+            )
+          ).rowCount,
+        ).toBe(0);
+        expect(await sqlState(client, 'update consent_record set purpose = purpose')).toBe('42501');
+        expect(await sqlState(client, 'delete from consent_record')).toBe('42501');
+        expect(await sqlState(client, 'update case_informing set reason = reason')).toBe('42501');
+        expect(await sqlState(client, 'delete from case_informing')).toBe('42501');
+        // Only managers set the informing status.
+        expect(
+          await sqlState(
+            client,
+            `insert into case_informing (case_id, seq, status, set_by, set_organisation_id, set_at)
+             values ($1, 2, 'INFORMED', $2, $3, now())`,
+            [world.ids.cases['K1'], a.userId, a.organisationId],
+          ),
+        ).toBe('42501');
         expect(await sqlState(client, 'delete from casus')).toBe('42501');
         expect(await sqlState(client, 'delete from case_item')).toBe('42501');
         expect(

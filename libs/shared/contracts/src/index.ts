@@ -6,3 +6,4 @@ export * from './lib/identity';
 export * from './lib/cases';
 export * from './lib/default-matrix';
 export * from './lib/register';
+export * from './lib/consent';

@@ -29,6 +29,8 @@ export interface CaseAccess {
     fromOrganisationId: string;
     itemIds: readonly string[];
     categories: readonly DataCategory[];
+    /** It cites a consent that has been withdrawn: it has lapsed and grants nothing. */
+    consentWithdrawn: boolean;
   }>;
 }
 
@@ -55,7 +57,8 @@ const NONE: Decision = { visibility: 'NONE' };
  * 1. a destroyed case, or no participation: nothing;
  * 2. an owner sees it in full;
  * 3. embargo: only the table's whitelist sees it (in full) — others not even a summary;
- * 4. an approved disclosure to the organisation covering the item or its category: full;
+ * 4. an approved disclosure to the organisation covering the item or its category: full — unless
+ *    it cites a consent that has been withdrawn (then it has lapsed);
  * 5. a guest sees nothing else;
  * 6. the matrix cell for (category, partner type): FULL (at most SUMMARY when GEVOELIG), SUMMARY,
  *    OWN (nothing of others) or NONE.
@@ -75,8 +78,9 @@ export function decide(access: CaseAccess, thing: Guarded): Decision {
   }
   const disclosed = access.disclosures.some(
     (d) =>
-      (thing.id !== undefined && d.itemIds.includes(thing.id)) ||
-      (d.categories.includes(thing.category) && thing.owners.includes(d.fromOrganisationId)),
+      !d.consentWithdrawn &&
+      ((thing.id !== undefined && d.itemIds.includes(thing.id)) ||
+        (d.categories.includes(thing.category) && thing.owners.includes(d.fromOrganisationId))),
   );
   if (disclosed) {
     return { visibility: 'FULL', grantedBy: 'DISCLOSURE' };

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@casustafel/api/auth';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
+import { ConsentsController } from './consents/consents.controller';
+import { ConsentsService } from './consents/consents.service';
 import { DisclosuresService } from './disclosures/disclosures.service';
+import { InformingController } from './informing/informing.controller';
+import { InformingService } from './informing/informing.service';
 import { ItemsService } from './items/items.service';
 import { PersonsService } from './persons/persons.service';
 import { NumberSequence } from './registrations/number-sequence';
@@ -16,7 +20,14 @@ import { TablesService } from './tables/tables.service';
 
 @Module({
   imports: [AuthModule],
-  controllers: [TablesController, RegistrationsController, CasesController, InformationRequestsController],
+  controllers: [
+    TablesController,
+    RegistrationsController,
+    CasesController,
+    InformationRequestsController,
+    ConsentsController,
+    InformingController,
+  ],
   providers: [
     TablesService,
     RegistrationsService,
@@ -24,6 +35,8 @@ import { TablesService } from './tables/tables.service';
     ItemsService,
     DisclosuresService,
     InformationRequestsService,
+    ConsentsService,
+    InformingService,
     PersonsService,
     NumberSequence,
     PersonIndex,

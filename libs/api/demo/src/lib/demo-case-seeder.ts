@@ -4,7 +4,11 @@ import { bsnContext, personMatchKey, shelterAddressContext } from '@casustafel/a
 import {
   DEFAULT_EMBARGO_PARTNER_TYPES,
   DEFAULT_MENSENHANDEL_SIGNALS,
+  INFORMING_REASON_CODES,
+  SHARING_CONSENT_KINDS,
   type CaseState,
+  type ConsentKind,
+  type DataCategory,
   type MembershipStatus,
   type PartnerType,
 } from '@casustafel/shared/contracts';
@@ -66,6 +70,8 @@ export class DemoCasePlan {
   readonly items: Row[] = [];
   readonly requests: Row[] = [];
   readonly disclosures: Row[] = [];
+  readonly consents: Row[] = [];
+  readonly informing: Row[] = [];
   readonly mensenhandel: Row[] = [];
   readonly sequences = new Map<string, number>();
 
@@ -283,8 +289,10 @@ export class DemoCasePlan {
     }
     const takesPart = (org: string) => participants.has(org);
 
+    const personIds: string[] = [];
     c.persons.forEach((person, position) => {
       const personId = this.person(person);
+      personIds.push(personId);
       this.registrationPersons.push({
         registration_id: registrationId,
         person_id: personId,
@@ -337,7 +345,7 @@ export class DemoCasePlan {
       });
     }
 
-    const itemIds = new Map<string, { id: string; organisation: string }>();
+    const itemIds = new Map<string, { id: string; organisation: string; category: DataCategory }>();
     const itemTimes: number[] = [];
     (c.items ?? []).forEach((item, index) => {
       const itemId = randomUUID();
@@ -363,7 +371,7 @@ export class DemoCasePlan {
         }
       }
       if (item.key) {
-        itemIds.set(item.key, { id: itemId, organisation: author.organisation });
+        itemIds.set(item.key, { id: itemId, organisation: author.organisation, category: item.category });
       }
       const createdMs = this.atMs(item.daysAgo, -60 + index);
       itemTimes.push(createdMs);
@@ -388,6 +396,7 @@ export class DemoCasePlan {
       }
     }
 
+    const consents = this.consentRows(c, id, personIds, itemIds);
     for (const d of c.disclosures ?? []) {
       const proposer = this.user(d.proposedBy);
       if (proposer.organisation !== d.from || !takesPart(d.from) || d.from === d.to) {
@@ -414,6 +423,18 @@ export class DemoCasePlan {
       if (d.decided && (!MANAGERS.includes(d.decided.by) || d.decided.by === d.proposedBy)) {
         throw new Error(`${what}: another manager approves a disclosure (four eyes)`);
       }
+      const consent = d.consentKey ? consents.get(d.consentKey) : null;
+      if (d.consentKey) {
+        const shared = [...(d.categories ?? []), ...(d.itemKeys ?? []).map((k) => itemIds.get(k)?.category)];
+        if (
+          !consent ||
+          !SHARING_CONSENT_KINDS.includes(consent.kind) ||
+          !consent.organisations.includes(d.to) ||
+          shared.some((category) => !category || !consent.categories.includes(category))
+        ) {
+          throw new Error(`${what}: a disclosure rests on a sharing consent of the case that covers it`);
+        }
+      }
       if (d.decided) {
         // Approval lets the recipient take part, so it can read what was shared.
         participate(d.to, this.at(d.decided.daysAgo), this.user(d.decided.by).id);
@@ -436,8 +457,10 @@ export class DemoCasePlan {
         revoked_by: d.revoked ? this.user(d.revoked.by).id : null,
         revoked_at: d.revoked ? this.at(d.revoked.daysAgo) : null,
         revoke_reason: d.revoked?.reason ?? null,
+        consent_id: consent?.id ?? null,
       });
     }
+    this.informingRows(c, id);
 
     if (c.table === 'mensenhandel') {
       this.mensenhandelRow(c, id, registrant.organisation, takesPart);
@@ -465,6 +488,103 @@ export class DemoCasePlan {
       handover_data: c.handover?.data ?? null,
       updated_at: new Date(updatedMs).toISOString(),
       version: STATE_VERSION[c.state] + (c.casusregisseur ? 1 : 0),
+    });
+  }
+
+  /** The consent register of a case, as ConsentsService records and withdraws it. */
+  private consentRows(
+    c: DemoCase,
+    caseId: string,
+    personIds: string[],
+    itemIds: Map<string, { id: string; organisation: string; category: DataCategory }>,
+  ): Map<string, { id: string; kind: ConsentKind; organisations: string[]; categories: DataCategory[] }> {
+    const what = `Demo case ${c.key}`;
+    const byKey = new Map<
+      string,
+      { id: string; kind: ConsentKind; organisations: string[]; categories: DataCategory[] }
+    >();
+    for (const k of c.consents ?? []) {
+      const id = randomUUID();
+      const recorder = this.user(k.recordedBy);
+      if (!MANAGERS.includes(k.recordedBy) || !personIds[k.person]) {
+        throw new Error(`${what}: a manager records the consent of a person of the case`);
+      }
+      if (k.givenDaysAgo < k.recordedDaysAgo || k.recordedDaysAgo > c.openedDaysAgo) {
+        throw new Error(`${what}: a consent is given before it is recorded, in the life of the case`);
+      }
+      if (
+        k.withdrawn &&
+        (k.withdrawn.daysAgo > k.recordedDaysAgo ||
+          !(
+            MANAGERS.includes(k.withdrawn.by) ||
+            this.user(k.withdrawn.by).organisation === recorder.organisation
+          ))
+      ) {
+        throw new Error(`${what}: a manager or the recording organisation withdraws, after recording`);
+      }
+      const evidence = k.evidenceItemKey ? itemIds.get(k.evidenceItemKey) : undefined;
+      if (k.evidenceItemKey && !evidence) {
+        throw new Error(`${what}: the evidence of a consent is an item of the case`);
+      }
+      if (k.key) {
+        byKey.set(k.key, { id, kind: k.kind, organisations: k.organisations, categories: k.categories });
+      }
+      this.consents.push({
+        id,
+        case_id: caseId,
+        person_id: personIds[k.person],
+        kind: k.kind,
+        scope_organisation_ids: k.organisations.map((org) => this.organisation(org).id),
+        scope_categories: k.categories,
+        purpose: k.purpose,
+        given_by: k.givenBy,
+        form: k.form,
+        evidence_type: k.evidenceType,
+        evidence_item_id: evidence?.id ?? null,
+        given_at: this.date(-k.givenDaysAgo),
+        recorded_by: recorder.id,
+        recorded_organisation_id: this.organisation(recorder.organisation).id,
+        recorded_at: this.at(k.recordedDaysAgo),
+        withdrawn_at: k.withdrawn ? this.at(k.withdrawn.daysAgo) : null,
+        withdrawn_by: k.withdrawn ? this.user(k.withdrawn.by).id : null,
+        withdrawal_note: k.withdrawn?.note ?? null,
+        version: k.withdrawn ? 2 : 1,
+      });
+    }
+    return byKey;
+  }
+
+  /** The informing history, oldest first, as InformingService writes it. */
+  private informingRows(c: DemoCase, caseId: string): void {
+    const what = `Demo case ${c.key}`;
+    let previous = Infinity;
+    (c.informing ?? []).forEach((entry, index) => {
+      const codes = INFORMING_REASON_CODES[entry.status];
+      const code = entry.reasonCode ?? null;
+      const deferred = entry.status === 'DEFERRED';
+      if (
+        !MANAGERS.includes(entry.setBy) ||
+        entry.daysAgo > c.openedDaysAgo ||
+        entry.daysAgo > previous ||
+        (codes.length === 0 ? code !== null : code === null || !codes.includes(code)) ||
+        deferred !== (entry.reviewInDays !== undefined) ||
+        (deferred && (entry.reviewInDays as number) < -entry.daysAgo)
+      ) {
+        throw new Error(`${what}: informing entry ${index + 1} is not one the application could write`);
+      }
+      previous = entry.daysAgo;
+      this.informing.push({
+        id: randomUUID(),
+        case_id: caseId,
+        seq: index + 1,
+        status: entry.status,
+        reason_code: code,
+        reason: entry.reason ?? null,
+        review_at: deferred ? this.date(entry.reviewInDays as number) : null,
+        set_by: this.user(entry.setBy).id,
+        set_organisation_id: this.organisation(this.user(entry.setBy).organisation).id,
+        set_at: this.at(entry.daysAgo, index),
+      });
     });
   }
 
@@ -645,7 +765,9 @@ export async function insertDemoCasePlan(em: EntityManager, plan: DemoCasePlan):
   await insertRows(em, 'case_person', CASE_PERSON_COLUMNS, plan.casePersons);
   await insertRows(em, 'information_request', REQUEST_COLUMNS, plan.requests);
   await insertRows(em, 'case_item', ITEM_COLUMNS, plan.items);
+  await insertRows(em, 'consent_record', CONSENT_COLUMNS, plan.consents);
   await insertRows(em, 'disclosure', DISCLOSURE_COLUMNS, plan.disclosures);
+  await insertRows(em, 'case_informing', INFORMING_COLUMNS, plan.informing);
   await insertRows(em, 'case_mensenhandel', MENSENHANDEL_COLUMNS, plan.mensenhandel);
   // The services continue numbering after the seeded numbers.
   await em.query(
@@ -793,6 +915,40 @@ const DISCLOSURE_COLUMNS: Columns = {
   revoked_by: 'uuid',
   revoked_at: 'timestamptz',
   revoke_reason: 'text',
+  consent_id: 'uuid',
+};
+const CONSENT_COLUMNS: Columns = {
+  id: 'uuid',
+  case_id: 'uuid',
+  person_id: 'uuid',
+  kind: 'text',
+  scope_organisation_ids: 'uuid[]',
+  scope_categories: 'text[]',
+  purpose: 'text',
+  given_by: 'text',
+  form: 'text',
+  evidence_type: 'text',
+  evidence_item_id: 'uuid',
+  given_at: 'date',
+  recorded_by: 'uuid',
+  recorded_organisation_id: 'uuid',
+  recorded_at: 'timestamptz',
+  withdrawn_at: 'timestamptz',
+  withdrawn_by: 'uuid',
+  withdrawal_note: 'text',
+  version: 'integer',
+};
+const INFORMING_COLUMNS: Columns = {
+  id: 'uuid',
+  case_id: 'uuid',
+  seq: 'integer',
+  status: 'text',
+  reason_code: 'text',
+  reason: 'text',
+  review_at: 'date',
+  set_by: 'uuid',
+  set_organisation_id: 'uuid',
+  set_at: 'timestamptz',
 };
 const MENSENHANDEL_COLUMNS: Columns = {
   case_id: 'uuid',

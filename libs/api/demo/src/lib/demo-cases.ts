@@ -2,11 +2,17 @@ import type {
   Aangifte,
   CaseState,
   ComenshaDossierType,
+  ConsentEvidenceType,
+  ConsentForm,
+  ConsentGiver,
+  ConsentKind,
   DataCategory,
   DisclosureState,
   ExploitationForm,
   IntakeCriteria,
   InformationRequestState,
+  InformingReasonCode,
+  InformingStatus,
   LegalGround,
   PermitStatus,
   PersonRole,
@@ -86,8 +92,40 @@ export interface DemoDisclosure {
   proposedBy: DemoUserKey;
   daysAgo: number;
   state: Extract<DisclosureState, 'PROPOSED' | 'APPROVED' | 'REVOKED'>;
+  /** The consent (key) it rests on. */
+  consentKey?: string;
   decided?: { by: DemoUserKey; daysAgo: number };
   revoked?: { by: DemoUserKey; daysAgo: number; reason: string };
+}
+
+/** A consent in the register, recorded by a manager; `person` is the index in the case's persons. */
+export interface DemoConsent {
+  key?: string;
+  person: number;
+  kind: ConsentKind;
+  organisations: string[];
+  categories: DataCategory[];
+  purpose: string;
+  givenBy: ConsentGiver;
+  form: ConsentForm;
+  evidenceType: ConsentEvidenceType;
+  /** An item (key) of the case that shows it. */
+  evidenceItemKey?: string;
+  givenDaysAgo: number;
+  recordedBy: DemoUserKey;
+  recordedDaysAgo: number;
+  withdrawn?: { by: DemoUserKey; daysAgo: number; note?: string };
+}
+
+/** One change of the informing status, set by a manager; oldest first. */
+export interface DemoInforming {
+  status: InformingStatus;
+  reasonCode?: InformingReasonCode;
+  reason?: string;
+  /** DEFERRED: the review date relative to today (negative: overdue). */
+  reviewInDays?: number;
+  setBy: DemoUserKey;
+  daysAgo: number;
 }
 
 export interface DemoMensenhandel {
@@ -146,6 +184,8 @@ export interface DemoCase {
   mensenhandel?: DemoMensenhandel;
   disclosures?: DemoDisclosure[];
   requests?: DemoRequest[];
+  consents?: DemoConsent[];
+  informing?: DemoInforming[];
   handover?: { to: string; data: string };
 }
 
@@ -227,6 +267,18 @@ export const DEMO_ANCHORS = {
   overdueRequestCase: 'Ana Ejemplo (fictief)',
   /** A submitted registration whose person is known in an active case (triage sees the hint). */
   registrationKnownElsewhere: 'Yara Verzinsel (fictief)',
+  /**
+   * A consent to lift professional secrecy with a disclosure resting on it, and a withdrawn consent
+   * whose disclosure has lapsed; informed.
+   */
+  consentCase: 'Iris Bedachtsma (fictief)',
+  /** Informing deferred (running investigation) with an overdue review date: a reminder on /casussen. */
+  deferredInformingCase: 'Ion Exemplu (fictief)',
+  /**
+   * No informing status yet: the informing journey defers it, one case per browser project
+   * (desktop, mobile) so that the two runs never change the same case.
+   */
+  informingJourneyCases: ['Maria Exemplo (fictief)', 'Mihai Exemplu (fictief)'],
 } as const;
 
 export const DEMO_CASES: DemoCase[] = [
@@ -455,6 +507,24 @@ export const DEMO_CASES: DemoCase[] = [
           daysAgo: 36,
           declineReason: 'Beroepsgeheim: betrokkene heeft geen toestemming gegeven om gegevens te delen.',
         },
+      },
+    ],
+    informing: [
+      {
+        status: 'DEFERRED',
+        reasonCode: 'VEILIGHEID_ANDEREN',
+        reason: 'Zijn familie wordt bedreigd; eerst de veiligheid van de familie regelen.',
+        reviewInDays: -30,
+        setBy: 'procesregisseur',
+        daysAgo: 58,
+      },
+      {
+        status: 'DEFERRED',
+        reasonCode: 'LOPEND_ONDERZOEK',
+        reason: 'De politie onderzoekt het netwerk dat hem dwingt; informeren kan het onderzoek schaden.',
+        reviewInDays: -2,
+        setBy: 'procesregisseur',
+        daysAgo: 30,
       },
     ],
   },
@@ -946,12 +1016,74 @@ export const DEMO_CASES: DemoCase[] = [
         itemKeys: ['monitoring-ggz'],
         purpose: 'Monitoring door de zorgcoördinator; betrokkene gaf toestemming.',
         legalGround: 'BEROEPSGEHEIM_TOESTEMMING',
+        consentKey: 'monitoring-consent',
         proposedBy: 'ggz',
         daysAgo: 33,
         state: 'APPROVED',
         decided: { by: 'procesregisseur', daysAgo: 32 },
       },
+      {
+        from: 'ggz',
+        to: 'laren',
+        itemKeys: ['monitoring-ggz'],
+        purpose: 'Afstemming met het wijkteam over dagbesteding.',
+        legalGround: 'BEROEPSGEHEIM_TOESTEMMING',
+        consentKey: 'wijkteam-consent',
+        proposedBy: 'ggz',
+        daysAgo: 20,
+        state: 'APPROVED',
+        decided: { by: 'voorzitter', daysAgo: 19 },
+      },
     ],
+    consents: [
+      {
+        key: 'monitoring-consent',
+        person: 0,
+        kind: 'BEROEPSGEHEIM_DOORBREKING',
+        organisations: ['zorgcoordinatie'],
+        categories: ['C4'],
+        purpose: 'De zorgcoördinator mag de voortgang van de behandeling volgen tijdens de monitoring.',
+        givenBy: 'BETROKKENE',
+        form: 'SCHRIFTELIJK',
+        evidenceType: 'FORMULIER_GETEKEND',
+        givenDaysAgo: 36,
+        recordedBy: 'procesregisseur',
+        recordedDaysAgo: 35,
+      },
+      {
+        person: 0,
+        kind: 'INSTEMMING_AANPAK',
+        organisations: ['ggz', 'zorgcoordinatie', 'laren'],
+        categories: ['C3'],
+        purpose: 'Betrokkene stemt in met het plan van aanpak en de monitoring.',
+        givenBy: 'BETROKKENE',
+        form: 'MONDELING',
+        evidenceType: 'GESPREKSVERSLAG',
+        givenDaysAgo: 40,
+        recordedBy: 'procesregisseur',
+        recordedDaysAgo: 40,
+      },
+      {
+        key: 'wijkteam-consent',
+        person: 0,
+        kind: 'TOESTEMMING_GEGEVENSDELING',
+        organisations: ['laren'],
+        categories: ['C4'],
+        purpose: 'Het wijkteam mag weten hoe de behandeling loopt, voor de dagbesteding.',
+        givenBy: 'BETROKKENE',
+        form: 'MONDELING',
+        evidenceType: 'GESPREKSVERSLAG',
+        givenDaysAgo: 22,
+        recordedBy: 'procesregisseur',
+        recordedDaysAgo: 21,
+        withdrawn: {
+          by: 'procesregisseur',
+          daysAgo: 5,
+          note: 'Betrokkene wil niet dat het wijkteam dit weet.',
+        },
+      },
+    ],
+    informing: [{ status: 'INFORMED', setBy: 'procesregisseur', daysAgo: 170 }],
   },
   {
     key: 'monitoring-criminal',
@@ -1368,6 +1500,15 @@ export const DEMO_CASES: DemoCase[] = [
         daysAgo: 4,
         dueInDays: 3,
         state: 'OPEN',
+      },
+    ],
+    informing: [
+      {
+        status: 'NOT_INFORMED',
+        reasonCode: 'AVG_23_OPSPORING',
+        reason: 'Lopend onderzoek naar de ex-partner; afgestemd met de politie.',
+        setBy: 'procesregisseur',
+        daysAgo: 24,
       },
     ],
   },

@@ -461,6 +461,11 @@ export interface CreateDisclosureRequest {
   purpose: string;
   legalGround: LegalGround;
   legalReference: string;
+  /**
+   * A recorded consent (of this case, not withdrawn, of a sharing kind) whose scope covers the
+   * recipient and every category shared. While it stands the disclosure grants; once withdrawn, not.
+   */
+  consentId?: string | null;
 }
 
 export const INFORMATION_REQUEST_STATES = ['OPEN', 'ANSWERED', 'DECLINED'] as const;

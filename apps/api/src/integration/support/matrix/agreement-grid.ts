@@ -59,6 +59,10 @@ export const DISCLOSURE_VARIANTS = [
   'CATEGORY_FROM_OWNER',
   'CATEGORY_FROM_NON_OWNER',
   'CATEGORY_REVOKED',
+  // A disclosure citing a consent: it grants while the consent stands, and lapses once withdrawn.
+  'ITEM_CONSENT_ACTIVE',
+  'ITEM_CONSENT_WITHDRAWN',
+  'CATEGORY_CONSENT_WITHDRAWN',
 ] as const;
 export type DisclosureVariant = (typeof DISCLOSURE_VARIANTS)[number];
 
@@ -98,6 +102,8 @@ export interface GridDisclosure {
   itemIds: string[];
   categories: DataCategory[];
   state: DisclosureState;
+  /** The consent it cites (one of each per case), if any. */
+  consent: 'ACTIVE' | 'WITHDRAWN' | null;
 }
 
 export interface GridCombo {
@@ -121,7 +127,14 @@ export interface Grid {
   organisations: GridOrganisation[];
   actors: GridActor[];
   /** Owners and disclosers that are not actors; they take part as members. */
-  helpers: { other: string; discloser: string; revokedDiscloser: string; third: string; recipient: string };
+  helpers: {
+    other: string;
+    discloser: string;
+    revokedDiscloser: string;
+    lapsedDiscloser: string;
+    third: string;
+    recipient: string;
+  };
   disclosures: GridDisclosure[];
   combos: GridCombo[];
 }
@@ -205,13 +218,15 @@ export function buildGrid(): Grid {
     other: helper('GGZ_ZORGAANBIEDER'),
     discloser: helper('VEILIG_THUIS'),
     revokedDiscloser: helper('RECLASSERING'),
+    lapsedDiscloser: helper('GGZ_ZORGAANBIEDER'),
     third: helper('GEMEENTE_SOCIAAL_DOMEIN'),
     recipient: helper('ZORGCOORDINATOR'),
   };
 
   const disclosures: GridDisclosure[] = [];
   const categoryDisclosed = new Set<string>();
-  const disclose = (d: Omit<GridDisclosure, 'id'>) => disclosures.push({ id: randomUUID(), ...d });
+  const disclose = (d: Omit<GridDisclosure, 'id' | 'consent'> & { consent?: GridDisclosure['consent'] }) =>
+    disclosures.push({ id: randomUUID(), consent: null, ...d });
   const combos: GridCombo[] = [];
   for (const table of tables) {
     for (const actor of actors) {
@@ -229,7 +244,9 @@ export function buildGrid(): Grid {
               ? helpers.discloser
               : disclosure === 'CATEGORY_REVOKED'
                 ? helpers.revokedDiscloser
-                : helpers.other;
+                : disclosure === 'CATEGORY_CONSENT_WITHDRAWN'
+                  ? helpers.lapsedDiscloser
+                  : helpers.other;
           const owners = {
             OWN: [actor.organisationId],
             OTHER: [other],
@@ -259,9 +276,19 @@ export function buildGrid(): Grid {
               disclose({ ...base, caseId: table.cases[elsewhere], itemIds: item, state: 'APPROVED' });
               break;
             }
+            case 'ITEM_CONSENT_ACTIVE':
+            case 'ITEM_CONSENT_WITHDRAWN':
+              disclose({
+                ...base,
+                itemIds: item,
+                state: 'APPROVED',
+                consent: disclosure === 'ITEM_CONSENT_ACTIVE' ? 'ACTIVE' : 'WITHDRAWN',
+              });
+              break;
             case 'CATEGORY_FROM_OWNER':
             case 'CATEGORY_FROM_NON_OWNER':
-            case 'CATEGORY_REVOKED': {
+            case 'CATEGORY_REVOKED':
+            case 'CATEGORY_CONSENT_WITHDRAWN': {
               const from = disclosure === 'CATEGORY_FROM_NON_OWNER' ? helpers.third : other;
               const key = `${caseId}|${from}|${actor.organisationId}|${category}`;
               if (!categoryDisclosed.has(key)) {
@@ -272,6 +299,7 @@ export function buildGrid(): Grid {
                   itemIds: [],
                   categories: [category],
                   state: disclosure === 'CATEGORY_REVOKED' ? 'REVOKED' : 'APPROVED',
+                  consent: disclosure === 'CATEGORY_CONSENT_WITHDRAWN' ? 'WITHDRAWN' : null,
                 });
               }
               break;
@@ -341,6 +369,7 @@ export function expectedDecision(
       fromOrganisationId: d.from,
       itemIds: d.itemIds,
       categories: d.categories,
+      consentWithdrawn: d.consent === 'WITHDRAWN',
     })),
   };
   return decide(access, {
@@ -451,14 +480,40 @@ export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
     [grid.actors.map((a) => a.userId), grid.actors.map(roleOf), grid.tables.map((t) => t.id)],
   );
   const proposer = grid.actors[0].userId;
+  // Per case a person and two consents of theirs: one that stands, one withdrawn.
+  const consents = new Map(
+    cases.map((c) => [c.id, { person: randomUUID(), ACTIVE: randomUUID(), WITHDRAWN: randomUUID() }]),
+  );
+  const perCase = [...consents].map(([caseId, k]) => ({ case_id: caseId, ...k }));
+  await owner.query(
+    `insert into person (id, given_name, family_name, pseudonym)
+     select x.person, 'Matrix', 'Persoon (fictief)', 'ag-' || x.person from jsonb_to_recordset($1::jsonb) as x(person uuid)`,
+    [JSON.stringify(perCase)],
+  );
+  await owner.query(
+    `insert into case_person (case_id, person_id, role, position, owner_organisation_id)
+     select x.case_id, x.person, 'SLACHTOFFER', 0, $2 from jsonb_to_recordset($1::jsonb) as x(case_id uuid, person uuid)`,
+    [JSON.stringify(perCase), responsible],
+  );
+  await owner.query(
+    `insert into consent_record (id, case_id, person_id, kind, scope_organisation_ids, scope_categories, purpose, given_by,
+       form, evidence_type, given_at, recorded_by, recorded_organisation_id, recorded_at, withdrawn_at, withdrawn_by)
+     select k.id, x.case_id, x.person, 'TOESTEMMING_GEGEVENSDELING', $2, '{C1}', 'matrixtest', 'BETROKKENE',
+            'SCHRIFTELIJK', 'FORMULIER_GETEKEND', '2020-01-01', $3, $4, now(),
+            case when k.withdrawn then now() end, case when k.withdrawn then $3::uuid end
+     from jsonb_to_recordset($1::jsonb) as x(case_id uuid, person uuid, "ACTIVE" uuid, "WITHDRAWN" uuid)
+     cross join lateral (values (x."ACTIVE", false), (x."WITHDRAWN", true)) as k(id, withdrawn)`,
+    [JSON.stringify(perCase), [responsible], proposer, responsible],
+  );
   const d = grid.disclosures;
   await owner.query(
     `insert into disclosure (id, case_id, from_organisation_id, to_organisation_id, item_ids, categories, purpose,
-       legal_ground, state, proposed_by, proposed_at)
+       legal_ground, state, proposed_by, proposed_at, consent_id)
      select x.id, x.case_id, x.from_org, x.to_org,
             array(select jsonb_array_elements_text(x.items)::uuid), array(select jsonb_array_elements_text(x.cats)),
-            'matrixtest', 'AVG_6_1_E', x.state, $2, now()
-     from jsonb_to_recordset($1::jsonb) as x(id uuid, case_id uuid, from_org uuid, to_org uuid, items jsonb, cats jsonb, state text)`,
+            'matrixtest', 'AVG_6_1_E', x.state, $2, now(), x.consent_id
+     from jsonb_to_recordset($1::jsonb) as x(id uuid, case_id uuid, from_org uuid, to_org uuid, items jsonb, cats jsonb,
+                                             state text, consent_id uuid)`,
     [
       JSON.stringify(
         d.map((x) => ({
@@ -469,6 +524,7 @@ export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
           items: x.itemIds,
           cats: x.categories,
           state: x.state,
+          consent_id: x.consent ? consents.get(x.caseId)?.[x.consent] : null,
         })),
       ),
       proposer,

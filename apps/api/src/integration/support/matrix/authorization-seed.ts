@@ -9,9 +9,11 @@ import type { EntityManager } from 'typeorm';
 import {
   CASE_KEYS,
   CASES,
+  CONSENTS,
   CORE,
   DISCLOSURES,
   IDS,
+  INFORMING,
   ITEMS,
   MENSENHANDEL,
   ORGS,
@@ -24,6 +26,8 @@ import {
   TABLE_SPECS,
   participantsOf,
   userOfOrg,
+  type CaseKey,
+  type InformingEntrySpec,
   type OrgKey,
   type PartyKey,
   type TableKey,
@@ -223,14 +227,35 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
     );
   }
 
+  // Consents of each case's victim: the shared ones and one pair of withdraw targets per party.
+  await batch(
+    `insert into consent_record (id, case_id, person_id, kind, scope_organisation_ids, scope_categories, purpose, given_by,
+       form, evidence_type, given_at, recorded_by, recorded_organisation_id, recorded_at, withdrawn_at, withdrawn_by)
+     select id, c, person, 'BEROEPSGEHEIM_DOORBREKING', array[$2::uuid, $3::uuid], '{C4}', purpose, 'BETROKKENE',
+            'SCHRIFTELIJK', 'FORMULIER_GETEKEND', current_date - 10, u, o, now() - interval '2 days',
+            case when w then now() - interval '1 day' end, case when w then u end
+     from jsonb_to_recordset($1::jsonb) as x(id uuid, c uuid, person uuid, purpose text, u uuid, o uuid, w boolean)`,
+    CONSENTS.map((k) => ({
+      id: k.id,
+      c: IDS.cases[k.caseKey],
+      person: personIds[`${k.caseKey}-victim`],
+      purpose: k.purpose,
+      u: userOfOrg(k.recordedBy),
+      o: IDS.orgs[k.recordedBy],
+      w: k.withdrawn,
+    })),
+    IDS.orgs.veiligThuis,
+    IDS.orgs.gemeente,
+  );
   await batch(
     `insert into disclosure (id, case_id, from_organisation_id, to_organisation_id, item_ids, categories, purpose, legal_ground,
-       state, proposed_by, proposed_at, decided_by, decided_at, revoked_by, revoked_at)
+       state, proposed_by, proposed_at, decided_by, decided_at, revoked_by, revoked_at, consent_id)
      select id, c, f, t, array(select jsonb_array_elements_text(items)::uuid), array(select jsonb_array_elements_text(cats)),
             purpose, 'BEROEPSGEHEIM_TOESTEMMING', s, proposer, now() - interval '1 day',
             case when s <> 'PROPOSED' then $2::uuid end, case when s <> 'PROPOSED' then now() end,
-            case when s = 'REVOKED' then $2::uuid end, case when s = 'REVOKED' then now() end
-     from jsonb_to_recordset($1::jsonb) as x(id uuid, c uuid, f uuid, t uuid, items jsonb, cats jsonb, purpose text, s text, proposer uuid)`,
+            case when s = 'REVOKED' then $2::uuid end, case when s = 'REVOKED' then now() end, consent
+     from jsonb_to_recordset($1::jsonb) as x(id uuid, c uuid, f uuid, t uuid, items jsonb, cats jsonb, purpose text, s text,
+                                             proposer uuid, consent uuid)`,
     DISCLOSURES.map((d) => ({
       id: d.id,
       c: IDS.cases[d.caseKey],
@@ -241,8 +266,26 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
       purpose: d.purpose,
       s: d.state,
       proposer: d.proposedBy,
+      consent: d.consent ?? null,
     })),
     IDS.users['ZVH voorzitter'],
+  );
+  await batch(
+    `insert into case_informing (case_id, seq, status, reason_code, review_at, set_by, set_organisation_id, set_at)
+     select c, seq, status, code, (now() at time zone 'Europe/Amsterdam')::date + review, $2, $3,
+            now() - interval '10 days' + (seq || ' minutes')::interval
+     from jsonb_to_recordset($1::jsonb) as x(c uuid, seq int, status text, code text, review int)`,
+    (Object.entries(INFORMING) as Array<[CaseKey, InformingEntrySpec[]]>).flatMap(([caseKey, entries]) =>
+      entries.map((e, index) => ({
+        c: IDS.cases[caseKey],
+        seq: index + 1,
+        status: e.status,
+        code: e.reasonCode,
+        review: e.reviewInDays,
+      })),
+    ),
+    IDS.users['ZVH procesregisseur'],
+    IDS.orgs.zvh,
   );
   await batch(
     `insert into information_request (id, case_id, to_organisation_id, question, categories, due_at, state, requested_by,

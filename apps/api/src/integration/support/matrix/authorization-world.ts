@@ -364,6 +364,8 @@ export interface DisclosureSpec {
   state: DisclosureState;
   proposedBy: string;
   purpose: string;
+  /** The consent it cites (CONSENTS), if any. */
+  consent?: string;
   /** A write target of one party (approve, reject, revoke), or shared content. */
   target?: { party: PartyKey; use: 'approve' | 'reject' | 'revokeOwn' | 'revokeOther' };
 }
@@ -377,6 +379,46 @@ export interface RequestSpec {
   target?: { party: PartyKey; use: 'declineOwn' | 'declineOther' };
 }
 
+/** Somebody else than the party's organisation, as a counterpart. */
+const otherThan = (org: OrgKey, preferred: OrgKey, fallback: OrgKey): OrgKey =>
+  org === preferred ? fallback : preferred;
+
+/** A consent of a person of the case (its victim), recorded by an organisation's user. */
+export interface ConsentSpec {
+  id: string;
+  caseKey: CaseKey;
+  recordedBy: OrgKey;
+  withdrawn: boolean;
+  purpose: string;
+  /** Shared content (cited by disclosures), or a withdraw target of one party. */
+  key?: 'standing' | 'withdrawn';
+  target?: { party: PartyKey; use: 'withdrawOwn' | 'withdrawOther' };
+}
+
+export const CONSENTS: ConsentSpec[] = CASE_KEYS.flatMap((caseKey) => {
+  const consent = (c: Omit<ConsentSpec, 'id' | 'caseKey' | 'purpose'>): ConsentSpec => ({
+    id: id(),
+    caseKey,
+    purpose: `${marker('k')} (fictief)`,
+    ...c,
+  });
+  return [
+    consent({ recordedBy: 'zvh', withdrawn: false, key: 'standing' }),
+    consent({ recordedBy: 'zvh', withdrawn: true, key: 'withdrawn' }),
+    // Withdraw targets: one recorded by the party's organisation, one by another, per party and case.
+    ...PARTY_KEYS.flatMap((party) => [
+      consent({ recordedBy: orgOf(party), withdrawn: false, target: { party, use: 'withdrawOwn' } }),
+      consent({
+        recordedBy: otherThan(orgOf(party), 'zvh', 'politie'),
+        withdrawn: false,
+        target: { party, use: 'withdrawOther' },
+      }),
+    ]),
+  ];
+});
+const consentOf = (caseKey: CaseKey, key: NonNullable<ConsentSpec['key']>): string =>
+  (CONSENTS.find((k) => k.caseKey === caseKey && k.key === key) as ConsentSpec).id;
+
 const disclosure = (
   d: Omit<DisclosureSpec, 'id' | 'purpose' | 'proposedBy'> & { proposedBy?: string },
 ): DisclosureSpec => ({
@@ -385,10 +427,6 @@ const disclosure = (
   proposedBy: d.proposedBy ?? userOfOrg(d.from),
   ...d,
 });
-
-/** Somebody else than the party's organisation, as a counterpart. */
-const otherThan = (org: OrgKey, preferred: OrgKey, fallback: OrgKey): OrgKey =>
-  org === preferred ? fallback : preferred;
 
 export const DISCLOSURES: DisclosureSpec[] = CASE_KEYS.flatMap((caseKey) => {
   const other = CASES[caseKey].table === 'OTHER';
@@ -452,6 +490,25 @@ export const DISCLOSURES: DisclosureSpec[] = CASE_KEYS.flatMap((caseKey) => {
           categories: ['C9'],
           state: 'APPROVED',
         }),
+        // Under a consent that stands: it grants. Under a withdrawn one: it has lapsed.
+        disclosure({
+          caseKey,
+          from: 'ggz',
+          to: 'veiligThuis',
+          itemIds: [item(caseKey, 'C4', 'NORMAAL').id],
+          categories: [],
+          state: 'APPROVED',
+          consent: consentOf(caseKey, 'standing'),
+        }),
+        disclosure({
+          caseKey,
+          from: 'ggz',
+          to: 'gemeente',
+          itemIds: [item(caseKey, 'C4', 'GEVOELIG').id],
+          categories: [],
+          state: 'APPROVED',
+          consent: consentOf(caseKey, 'withdrawn'),
+        }),
       ];
   // Write targets: one of each per party and case, so every cell acts on its own row.
   const proposerFrom: OrgKey = other ? 'ggzOther' : 'ggz';
@@ -501,6 +558,31 @@ export const DISCLOSURES: DisclosureSpec[] = CASE_KEYS.flatMap((caseKey) => {
   });
   return [...shared, ...targets];
 });
+
+/** The informing history of a case, oldest first, as the ZVH procesregisseur set it. */
+export interface InformingEntrySpec {
+  status: 'INFORMED' | 'DEFERRED' | 'NOT_INFORMED';
+  reasonCode: string | null;
+  /** Days from today; DEFERRED only. */
+  reviewInDays: number | null;
+}
+
+export const INFORMING: Partial<Record<CaseKey, InformingEntrySpec[]>> = {
+  // Deferred, then informed: nothing to review.
+  open: [
+    { status: 'DEFERRED', reasonCode: 'VEILIGHEID_BETROKKENE', reviewInDays: 30 },
+    { status: 'INFORMED', reasonCode: null, reviewInDays: null },
+  ],
+  // To review today: on the dashboard of those who manage it.
+  running: [{ status: 'DEFERRED', reasonCode: 'LOPEND_ONDERZOEK', reviewInDays: 0 }],
+  // Past review dates, but the case is closed or destroyed: no reminder.
+  closed: [{ status: 'DEFERRED', reasonCode: 'LOPEND_ONDERZOEK', reviewInDays: -3 }],
+  destroyed: [{ status: 'DEFERRED', reasonCode: 'LOPEND_ONDERZOEK', reviewInDays: -3 }],
+  other: [
+    { status: 'NOT_INFORMED', reasonCode: 'AVG_23_OPSPORING', reviewInDays: null },
+    { status: 'DEFERRED', reasonCode: 'VEILIGHEID_ANDEREN', reviewInDays: -1 },
+  ],
+};
 
 /** Requests are made by the ZVH procesregisseur. */
 export const REQUESTER: PartyKey = 'ZVH procesregisseur';
@@ -639,6 +721,7 @@ export function caseAccess(party: PartyKey, caseKey: CaseKey): CaseAccess {
       fromOrganisationId: IDS.orgs[d.from],
       itemIds: d.itemIds,
       categories: d.categories,
+      consentWithdrawn: CONSENTS.some((k) => k.id === d.consent && k.withdrawn),
     })),
   };
 }

@@ -4,10 +4,13 @@ import {
   CASE_STATE_MACHINE,
   CASE_TRANSITIONS,
   DEFAULT_VISIBILITY_RULES,
+  type CaseConsentsDto,
   type CaseDetailDto,
+  type CaseInformingDto,
   type CaseListResponse,
   type CaseTableDto,
   type InformationRequestOverviewDto,
+  type InformingReviewDto,
   type Permission,
   type ProblemDetails,
   type RegistrationDto,
@@ -21,10 +24,12 @@ import {
   canAnywhere,
   CASE_KEYS,
   CASES,
+  CONSENTS,
   CORE,
   decideFor,
   DISCLOSURES,
   IDS,
+  INFORMING,
   itemDecision,
   ITEMS,
   itemsOf,
@@ -43,6 +48,7 @@ import {
   SHARED_REGISTRATIONS,
   TABLE_SPECS,
   type CaseKey,
+  type ConsentSpec,
   type DisclosureSpec,
   type ItemSpec,
   type OrgKey,
@@ -167,6 +173,14 @@ const dedicatedRequest = (
   REQUESTS.find(
     (r) => r.caseKey === caseKey && r.target?.party === party && r.target.use === use,
   ) as RequestSpec;
+const dedicatedConsent = (
+  party: PartyKey,
+  caseKey: CaseKey,
+  use: NonNullable<ConsentSpec['target']>['use'],
+) =>
+  CONSENTS.find(
+    (k) => k.caseKey === caseKey && k.target?.party === party && k.target.use === use,
+  ) as ConsentSpec;
 const dedicatedRegistration = (party: PartyKey, use: NonNullable<RegistrationSpec['target']>['use']) =>
   REGISTRATIONS.find((r) => r.target?.party === party && r.target.use === use) as RegistrationSpec;
 
@@ -435,6 +449,70 @@ function checkList(party: PartyKey, list: CaseListResponse): void {
   expect(hidden.filter((s) => text.includes(s))).toEqual([]);
 }
 
+/** The case's consents, each with the disclosures citing it that the party sees, and who may withdraw. */
+function checkConsents(party: PartyKey, caseKey: CaseKey, body: CaseConsentsDto): void {
+  const table = tableOf(caseKey);
+  const expected = CONSENTS.filter((k) => k.caseKey === caseKey);
+  expectIds(
+    body.consents.map((k) => k.id),
+    expected.map((k) => k.id),
+  );
+  for (const k of expected) {
+    const got = body.consents.find((x) => x.id === k.id);
+    expect([
+      k.id,
+      got?.status,
+      got?.purpose,
+      [...(got?.disclosureIds ?? [])].sort(),
+      got?.canWithdraw,
+    ]).toEqual([
+      k.id,
+      k.withdrawn ? 'WITHDRAWN' : 'ACTIVE',
+      k.purpose,
+      DISCLOSURES.filter((d) => d.consent === k.id && seesDisclosure(party, d))
+        .map((d) => d.id)
+        .sort(),
+      !k.withdrawn &&
+        can(party, 'cases.write', table) &&
+        (k.recordedBy === orgOf(party) || can(party, 'cases.manage', table)),
+    ]);
+  }
+  expect(body.canRecord).toBe(isOpen(caseKey) && can(party, 'cases.manage', table));
+}
+
+function checkInforming(
+  party: PartyKey,
+  caseKey: CaseKey,
+  body: CaseInformingDto,
+  world: RuntimeWorld,
+): void {
+  const entries = [...(INFORMING[caseKey] ?? [])].reverse();
+  expect(body.history.map((h) => [h.status, h.reasonCode, h.reviewAt])).toEqual(
+    entries.map((e) => [
+      e.status,
+      e.reasonCode,
+      e.reviewInDays === null ? null : plusDays(world.today, e.reviewInDays),
+    ]),
+  );
+  expect(body.version).toBe(entries.length);
+  expect(body.canChange).toBe(isOpen(caseKey) && can(party, 'cases.manage', tableOf(caseKey)));
+}
+
+/** Deferrals to review today or earlier, of open cases at tables the party manages. */
+function checkReviewsDue(party: PartyKey, body: InformingReviewDto[]): void {
+  const expected = (Object.keys(INFORMING) as CaseKey[]).filter((k) => {
+    const latest = INFORMING[k]?.at(-1);
+    return (
+      latest?.status === 'DEFERRED' &&
+      (latest.reviewInDays ?? 1) <= 0 &&
+      isOpen(k) &&
+      seesCase(party, k) &&
+      can(party, 'cases.manage', tableOf(k))
+    );
+  });
+  expect(body.map((r) => r.caseId).sort()).toEqual(expected.map((k) => IDS.cases[k]).sort());
+}
+
 const activeTableIds = (party: PartyKey, permission: Permission) =>
   (Object.keys(TABLE_SPECS) as TableKey[]).filter((t) => can(party, permission, t)).map((t) => IDS.tables[t]);
 
@@ -487,6 +565,38 @@ export const ENDPOINTS: EndpointRow[] = [
     expected: (p, t) =>
       when(seesCase(p, caseOf(t)) && can(p, 'cases.read', tableOf(caseOf(t))), { status: 200 }),
     check: (p, t, res, world) => checkDetail(p, caseOf(t), res.body as CaseDetailDto, world),
+  },
+  {
+    route: 'GET /api/cases/:id/consents',
+    permission: 'cases.read',
+    scenario: 'the consent register of a case the party sees, with the disclosures it may see',
+    phase: 'read',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({ method: 'GET', ...caseUrl(caseOf(t), '/consents') }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && can(p, 'cases.read', tableOf(caseOf(t))), { status: 200 }),
+    check: (p, t, res) => checkConsents(p, caseOf(t), res.body as CaseConsentsDto),
+  },
+  {
+    route: 'GET /api/cases/:id/informing',
+    permission: 'cases.read',
+    scenario: 'the informing status and its history, for everyone who sees the case',
+    phase: 'read',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({ method: 'GET', ...caseUrl(caseOf(t), '/informing') }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && can(p, 'cases.read', tableOf(caseOf(t))), { status: 200 }),
+    check: (p, t, res, world) => checkInforming(p, caseOf(t), res.body as CaseInformingDto, world),
+  },
+  {
+    route: 'GET /api/informing/reviews-due',
+    permission: 'cases.read',
+    scenario: 'deferrals to review today or earlier, in open cases the party manages',
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/informing/reviews-due' }),
+    expected: (p) => when(canAnywhere(p, 'cases.read'), { status: 200 }),
+    check: (p, _t, res) => checkReviewsDue(p, res.body as InformingReviewDto[]),
   },
   {
     route: 'GET /api/cases/:id/items/:itemId/attachments/:attachmentId',
@@ -939,6 +1049,76 @@ export const ENDPOINTS: EndpointRow[] = [
       },
     }),
   ),
+  {
+    route: 'POST /api/cases/:id/consents',
+    permission: 'cases.manage',
+    scenario: "recording a consent of the case's victim (while the case is open)",
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (_p, t, w) => ({
+      method: 'POST',
+      ...caseUrl(caseOf(t), '/consents'),
+      body: {
+        personId: w.personIds[`${caseOf(t)}-victim`],
+        kind: 'TOESTEMMING_GEGEVENSDELING',
+        scopeOrganisationIds: [IDS.orgs.zorgcoordinator],
+        scopeCategories: ['C4'],
+        purpose: 'Afstemming zorg (fictief)',
+        givenBy: 'BETROKKENE',
+        form: 'MONDELING',
+        evidenceType: 'GESPREKSVERSLAG',
+        givenAt: w.today,
+      },
+    }),
+    expected: (p, t) =>
+      when(
+        seesCase(p, caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))),
+        isOpen(caseOf(t)) ? { status: 201 } : { status: 409, problem: 'conflict' },
+      ),
+  },
+  ...(['withdrawOwn', 'withdrawOther'] as const).map(
+    (use): EndpointRow => ({
+      route: 'POST /api/cases/:id/consents/:consentId/withdraw',
+      permission: 'cases.write',
+      scenario:
+        use === 'withdrawOwn'
+          ? "a consent the party's organisation recorded (also when the case is closed)"
+          : 'a consent another organisation recorded',
+      phase: 'write',
+      targets: CASE_TARGETS,
+      request: (p, t) => ({
+        method: 'POST',
+        ...nested(caseOf(t), '/consents/:deepest/withdraw', dedicatedConsent(p, caseOf(t), use).id),
+        body: { version: 1, note: 'Mondeling ingetrokken (fictief)' },
+      }),
+      expected: (p, t) => {
+        const k = caseOf(t);
+        return when(
+          seesCase(p, k) &&
+            can(p, 'cases.write', tableOf(k)) &&
+            (dedicatedConsent(p, k, use).recordedBy === orgOf(p) || can(p, 'cases.manage', tableOf(k))),
+          { status: 204 },
+        );
+      },
+    }),
+  ),
+  {
+    route: 'PUT /api/cases/:id/informing',
+    permission: 'cases.manage',
+    scenario: 'stale version (probe)',
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (_p, t) => ({
+      method: 'PUT',
+      ...caseUrl(caseOf(t), '/informing'),
+      body: { status: 'INFORMED', version: STALE },
+    }),
+    expected: (p, t) =>
+      when(seesCase(p, caseOf(t)) && can(p, 'cases.manage', tableOf(caseOf(t))), {
+        status: 409,
+        problem: 'conflict',
+      }),
+  },
   {
     route: 'PUT /api/tables/:id/visibility',
     permission: 'tables.configure',

@@ -124,6 +124,8 @@ export const CASE_DATA_TABLES = {
   disclosure: 'id::text',
   information_request: 'id::text',
   case_mensenhandel: 'case_id::text',
+  consent_record: 'id::text',
+  case_informing: 'id::text',
   registration: 'id::text',
   registration_person: `registration_id || '/' || person_id`,
   person: 'id::text',
@@ -195,6 +197,8 @@ export function buildRlsWorld(): RlsWorld {
     }
     rows.disclosure.push({ key: id(), caseKey, visibleIf: ofCase(caseKey) });
     rows.information_request.push({ key: id(), caseKey, visibleIf: ofCase(caseKey) });
+    rows.consent_record.push({ key: id(), caseKey, visibleIf: ofCase(caseKey) });
+    rows.case_informing.push({ key: id(), caseKey, visibleIf: ofCase(caseKey) });
     if (TABLES[spec.table].theme === 'MENSENHANDEL') {
       rows.case_mensenhandel.push({ key: caseId, caseKey, visibleIf: ofCase(caseKey) });
     }
@@ -364,6 +368,26 @@ export async function seedRlsWorld(owner: Client, world: RlsWorld): Promise<void
          requested_by, requested_at)
        values ($1, $2, $3, 'Vraag (fictief)', '{C3}', current_date + 7, 'OPEN', $4, now())`,
       [rowsOf('information_request', caseKey)[0].key, caseId, ids.orgs[other], someone],
+    );
+    // A consent and an informing status, recorded by the ZVH (so user A, a deelnemer, may change neither).
+    await owner.query(
+      `insert into consent_record (id, case_id, person_id, kind, scope_organisation_ids, scope_categories, purpose,
+         given_by, form, evidence_type, given_at, recorded_by, recorded_organisation_id, recorded_at)
+       values ($1, $2, $3, 'TOESTEMMING_GEGEVENSDELING', $4, '{C3}', 'Doel (fictief)', 'BETROKKENE', 'SCHRIFTELIJK',
+               'FORMULIER_GETEKEND', '2020-01-01', $5, $6, now())`,
+      [
+        rowsOf('consent_record', caseKey)[0].key,
+        caseId,
+        person.key,
+        [ids.orgs[other]],
+        ids.users.cTriagist,
+        ids.orgs.C,
+      ],
+    );
+    await owner.query(
+      `insert into case_informing (id, case_id, seq, status, reason_code, review_at, set_by, set_organisation_id, set_at)
+       values ($1, $2, 1, 'DEFERRED', 'LOPEND_ONDERZOEK', '2100-01-01', $3, $4, now())`,
+      [rowsOf('case_informing', caseKey)[0].key, caseId, ids.users.cTriagist, ids.orgs.C],
     );
     if (TABLES[spec.table].theme === 'MENSENHANDEL') {
       await owner.query(

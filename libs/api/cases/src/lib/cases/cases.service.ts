@@ -44,6 +44,7 @@ import {
   type UpdateCaseRequest,
 } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
+import { assertOpenState } from '../case-lookup';
 import { caseTables, hasRoleAt, MANAGER_ROLES, rolesAt, WRITER_ROLES } from '../case-roles';
 import { PersonsService } from '../persons/persons.service';
 import { PersonIndex } from '../registrations/person-index';
@@ -747,9 +748,7 @@ export class CasesService {
 
 /** A closed case is read-only until it is reopened (HEROPENEN within the re-referral window). */
 function assertOpen(current: { state: CaseState }): void {
-  if (current.state === 'AFGESLOTEN') {
-    throw new ConflictError('The case is closed; reopen it before changing it.');
-  }
+  assertOpenState(current.state);
 }
 
 function iso(value: string): string {

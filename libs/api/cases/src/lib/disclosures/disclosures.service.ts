@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@casustafel/api/audit';
 import { queryRows, TransactionRunner } from '@casustafel/api/database';
 import { Actor, Clock, ConflictError, NotFoundError, RequestValidationError } from '@casustafel/api/platform';
-import type { CreateDisclosureRequest, MembershipStatus, PartnerType } from '@casustafel/shared/contracts';
+import {
+  SHARING_CONSENT_KINDS,
+  type ConsentKind,
+  type CreateDisclosureRequest,
+  type DataCategory,
+  type MembershipStatus,
+  type PartnerType,
+} from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { hasRoleAt, MANAGER_ROLES, WRITER_ROLES } from '../case-roles';
 
@@ -11,7 +18,8 @@ import { hasRoleAt, MANAGER_ROLES, WRITER_ROLES } from '../case-roles';
  * Disclosures (verstrekkingen): an organisation shares its own items, or its items of some
  * categories, with one other organisation, for a purpose, on a recorded legal ground. A manager
  * of the table (procesregisseur or voorzitter) other than the proposer approves it (four eyes);
- * it can be revoked. The recipient sees the covered items from its next request on.
+ * it can be revoked. The recipient sees the covered items from its next request on. A disclosure may
+ * cite a recorded consent that covers it; when that consent is withdrawn, the disclosure lapses.
  */
 @Injectable()
 export class DisclosuresService {
@@ -61,12 +69,19 @@ export class DisclosuresService {
           },
         ]);
       }
+      const items: Array<{
+        id: string;
+        author_organisation_id: string;
+        sensitivity: string;
+        category: DataCategory;
+      }> =
+        input.itemIds.length === 0
+          ? []
+          : await em.query(
+              'select id, author_organisation_id, sensitivity, category from case_item where case_id = $1 and id = any($2::uuid[])',
+              [caseId, input.itemIds],
+            );
       if (input.itemIds.length > 0) {
-        const items: Array<{ id: string; author_organisation_id: string; sensitivity: string }> =
-          await em.query(
-            'select id, author_organisation_id, sensitivity from case_item where case_id = $1 and id = any($2::uuid[])',
-            [caseId, input.itemIds],
-          );
         const byId = new Map(items.map((i) => [i.id, i]));
         const problems = input.itemIds.flatMap((id, index) => {
           const item = byId.get(id);
@@ -94,11 +109,17 @@ export class DisclosuresService {
           throw new RequestValidationError(problems);
         }
       }
+      if (input.consentId) {
+        await assertConsentCovers(em, caseId, input.consentId, input.toOrganisationId, [
+          ...input.categories,
+          ...items.map((i) => i.category),
+        ]);
+      }
       const id = randomUUID();
       await em.query(
         `insert into disclosure (id, case_id, from_organisation_id, to_organisation_id, item_ids, categories, purpose,
-           legal_ground, legal_reference, state, proposed_by, proposed_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PROPOSED', $10, $11)`,
+           legal_ground, legal_reference, state, proposed_by, proposed_at, consent_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PROPOSED', $10, $11, $12)`,
         [
           id,
           caseId,
@@ -111,6 +132,7 @@ export class DisclosuresService {
           input.legalReference.trim(),
           actor.userId,
           this.clock.now(),
+          input.consentId ?? null,
         ],
       );
       await this.audit.record(em, {
@@ -124,6 +146,7 @@ export class DisclosuresService {
           to: input.toOrganisationId,
           items: input.itemIds.length,
           categories: input.categories,
+          consentId: input.consentId ?? null,
         },
       });
       return { id };
@@ -138,6 +161,12 @@ export class DisclosuresService {
       }
       if (d.state !== 'PROPOSED') {
         throw new ConflictError(`The disclosure is ${d.state} already.`, 'disclosure.state');
+      }
+      if (approve && d.consent_withdrawn) {
+        throw new ConflictError(
+          'The consent this disclosure cites has been withdrawn; it can no longer be approved.',
+          'disclosure.consent_withdrawn',
+        );
       }
       if (d.proposed_by === actor.userId) {
         throw new ConflictError(
@@ -222,9 +251,12 @@ export class DisclosuresService {
       to_organisation_id: string;
       legal_ground: string;
       table_id: string;
+      consent_withdrawn: boolean;
     }>(
       em,
-      `select d.state, d.proposed_by, d.from_organisation_id, d.to_organisation_id, d.legal_ground, c.table_id
+      `select d.state, d.proposed_by, d.from_organisation_id, d.to_organisation_id, d.legal_ground, c.table_id,
+              exists (select 1 from consent_record k where k.id = d.consent_id and k.withdrawn_at is not null)
+                as consent_withdrawn
        from disclosure d join casus c on c.id = d.case_id
        where d.id = $1 and d.case_id = $2 and c.state <> 'VERNIETIGD' for update of d`,
       [disclosureId, caseId],
@@ -233,5 +265,49 @@ export class DisclosuresService {
       throw new NotFoundError('No such disclosure.');
     }
     return rows[0];
+  }
+}
+
+/**
+ * A disclosure may cite a consent of this case that stands, that is meant for sharing, and whose
+ * scope covers the recipient and every category shared (named or of the items named).
+ */
+async function assertConsentCovers(
+  em: EntityManager,
+  caseId: string,
+  consentId: string,
+  recipient: string,
+  categories: DataCategory[],
+): Promise<void> {
+  const rows = await queryRows<{
+    kind: ConsentKind;
+    withdrawn: boolean;
+    scope_organisation_ids: string[];
+    scope_categories: DataCategory[];
+  }>(
+    em,
+    `select kind, withdrawn_at is not null as withdrawn, scope_organisation_ids, scope_categories
+       from consent_record where id = $1 and case_id = $2`,
+    [consentId, caseId],
+  );
+  const consent = rows[0];
+  const refuse = (code: string, message: string): never => {
+    throw new RequestValidationError([{ field: 'consentId', code, message }]);
+  };
+  if (!consent) {
+    return refuse('unknownConsent', 'is not a consent of this case');
+  }
+  if (consent.withdrawn) {
+    return refuse('consentWithdrawn', 'this consent has been withdrawn');
+  }
+  if (!SHARING_CONSENT_KINDS.includes(consent.kind)) {
+    return refuse('consentNotForSharing', 'agreement with the plan is no consent to share data');
+  }
+  if (!consent.scope_organisation_ids.includes(recipient)) {
+    return refuse('recipientNotInScope', 'the consent does not cover this recipient');
+  }
+  const uncovered = [...new Set(categories)].filter((c) => !consent.scope_categories.includes(c));
+  if (uncovered.length > 0) {
+    refuse('categoriesNotInScope', `the consent does not cover ${uncovered.join(', ')}`);
   }
 }

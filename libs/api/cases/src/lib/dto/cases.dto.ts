@@ -218,6 +218,11 @@ export class CreateDisclosureDto implements CreateDisclosureRequest {
   @Length(1, 1000, { message: 'describe the legal ground when it is OTHER' })
   @IsNotBlank({ message: 'describe the legal ground when it is OTHER' })
   legalReference!: string;
+
+  @ApiPropertyOptional({ description: 'A recorded consent of this case that covers this disclosure' })
+  @IsOptional()
+  @IsUUID()
+  consentId?: string | null;
 }
 
 export class RevokeDisclosureDto {

@@ -48,6 +48,33 @@ describe('CasesApi', () => {
     await result;
   });
 
+  it('withdraws a consent with the version and an optional note, never a moment', async () => {
+    const result = firstValueFrom(api.withdrawConsent(CASE_ID, 'k1', { version: 2, note: null }));
+    const request = http.expectOne(`${CASES_URL}/${CASE_ID}/consents/k1/withdraw`);
+    expect(request.request.method).toBe('POST');
+    expect(request.request.body).toEqual({ version: 2, note: null });
+    request.flush(null);
+    await result;
+  });
+
+  it('changes the informing status with PUT and reads the reviews due from their own path', async () => {
+    const put = firstValueFrom(
+      api.putInforming(CASE_ID, {
+        status: 'DEFERRED',
+        reasonCode: 'LOPEND_ONDERZOEK',
+        reviewAt: '2026-06-01',
+        version: 0,
+      }),
+    );
+    const request = http.expectOne(`${CASES_URL}/${CASE_ID}/informing`);
+    expect(request.request.method).toBe('PUT');
+    request.flush({ current: null, history: [], version: 1, reviewDue: false, canChange: true });
+    expect((await put).version).toBe(1);
+    const reviews = firstValueFrom(api.informingReviews());
+    http.expectOne({ method: 'GET', url: '/api/informing/reviews-due' }).flush([]);
+    expect(await reviews).toEqual([]);
+  });
+
   it('decides triage on the triage path, not the registration path', async () => {
     const result = firstValueFrom(
       api.decideTriage('r1', { outcome: 'AFGEWEZEN', advice: 'Lokaal oppakken', referral: null, version: 2 }),

@@ -3,18 +3,23 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AddParticipantRequest,
   AttachmentDto,
+  CaseConsentsDto,
   CaseDetailDto,
+  CaseInformingDto,
   CaseListResponse,
   CaseState,
   CaseTableDto,
   CaseTransitionRequest,
   CreateCaseItemRequest,
+  CreateConsentRequest,
   CreateDisclosureRequest,
   CreateInformationRequestRequest,
   CreateRegistrationRequest,
   InformationRequestOverviewDto,
+  InformingReviewDto,
   PutB8Request,
   PutExploitationRequest,
+  PutInformingRequest,
   PutShelterRequest,
   PutVisibilityMatrixRequest,
   RegistrationDto,
@@ -25,6 +30,7 @@ import type {
   UpdateRegistrationRequest,
   VisibilityMatrixDto,
   VisibilityMatrixHistoryEntry,
+  WithdrawConsentRequest,
 } from '@casustafel/shared/contracts';
 import { Observable } from 'rxjs';
 
@@ -190,6 +196,35 @@ export class CasesApi {
     return this.http.post<void>(`${CASES_URL}/${id(caseId)}/information-requests/${id(requestId)}/decline`, {
       reason,
     });
+  }
+
+  // Consents and informing the person ------------------------------------------------------------------
+
+  /** The case's consent register, each consent with the disclosures citing it that the user sees. */
+  consents(caseId: string): Observable<CaseConsentsDto> {
+    return this.http.get<CaseConsentsDto>(`${CASES_URL}/${id(caseId)}/consents`);
+  }
+
+  recordConsent(caseId: string, request: CreateConsentRequest): Observable<{ id: string }> {
+    return this.http.post<{ id: string }>(`${CASES_URL}/${id(caseId)}/consents`, request);
+  }
+
+  /** Takes effect when the server receives it; disclosures under the consent lapse at once. */
+  withdrawConsent(caseId: string, consentId: string, request: WithdrawConsentRequest): Observable<void> {
+    return this.http.post<void>(`${CASES_URL}/${id(caseId)}/consents/${id(consentId)}/withdraw`, request);
+  }
+
+  informing(caseId: string): Observable<CaseInformingDto> {
+    return this.http.get<CaseInformingDto>(`${CASES_URL}/${id(caseId)}/informing`);
+  }
+
+  putInforming(caseId: string, request: PutInformingRequest): Observable<CaseInformingDto> {
+    return this.http.put<CaseInformingDto>(`${CASES_URL}/${id(caseId)}/informing`, request);
+  }
+
+  /** Deferrals to review today or earlier, in the cases the user manages (the dashboard's reminder). */
+  informingReviews(): Observable<InformingReviewDto[]> {
+    return this.http.get<InformingReviewDto[]>('/api/informing/reviews-due');
   }
 
   // Mensenhandel ------------------------------------------------------------------------------------

@@ -4,8 +4,11 @@ import { ApplicationInitStatus, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type {
+  CaseConsentsDto,
   CaseDetailDto,
+  CaseInformingDto,
   CaseItemDto,
+  ConsentDto,
   OrganisationRef,
   TableOrganisation,
 } from '@casustafel/shared/contracts';
@@ -13,7 +16,7 @@ import { SessionStore } from '@casustafel/web/auth/data-access';
 import { CASES_URL } from '@casustafel/web/cases/data-access';
 import { provideI18n } from '@casustafel/web/shared/i18n';
 import { CaseDetailPage } from './case-detail-page';
-import { TODAY } from './detail-util';
+import { TODAY, formatDateTime } from './detail-util';
 
 const CASE_ID = '11111111-1111-4111-8111-111111111111';
 const CASE_URL = `${CASES_URL}/${CASE_ID}`;
@@ -158,7 +161,11 @@ describe('CaseDetailPage', () => {
   let root: HTMLElement;
   let http: HttpTestingController;
 
-  async function render(me: OrganisationRef, answer: CaseDetailDto | 404 = detail()): Promise<void> {
+  async function render(
+    me: OrganisationRef,
+    answer: CaseDetailDto | 404 = detail(),
+    extra: { consents?: CaseConsentsDto; informing?: CaseInformingDto } = {},
+  ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [CaseDetailPage],
       providers: [
@@ -185,6 +192,16 @@ describe('CaseDetailPage', () => {
       );
     } else {
       request.flush(answer);
+      await fixture.whenStable();
+      // The consent register and the informing status come from their own endpoints.
+      http
+        .expectOne({ method: 'GET', url: `${CASE_URL}/consents` })
+        .flush(extra.consents ?? { consents: [], canRecord: false });
+      http
+        .expectOne({ method: 'GET', url: `${CASE_URL}/informing` })
+        .flush(
+          extra.informing ?? { current: null, history: [], version: 0, reviewDue: false, canChange: false },
+        );
     }
     await fixture.whenStable();
   }
@@ -348,10 +365,107 @@ describe('CaseDetailPage', () => {
       purpose: 'Afstemming opvang (fictief)',
       legalGround: 'OTHER',
       legalReference: 'Art. 20 Wpg (fictief)',
+      consentId: null,
     });
     post.flush({ id: 'g1' });
     await fixture.whenStable();
     http.expectOne({ method: 'GET', url: CASE_URL }).flush(detail());
+    await fixture.whenStable();
+    expect(text(find('[data-testid="detail-notice"]'))).toContain('wacht op goedkeuring');
+  });
+
+  it('a disclosure whose consent was withdrawn has lapsed; a new one can rest on a consent covering the recipient', async () => {
+    const consent = (overrides: Partial<ConsentDto>): ConsentDto => ({
+      id: 'k1',
+      personId: 'e1',
+      kind: 'BEROEPSGEHEIM_DOORBREKING',
+      scope: { organisations: [ZC], categories: ['C5'] },
+      purpose: 'Afstemming (fictief)',
+      givenBy: 'BETROKKENE',
+      form: 'MONDELING',
+      evidenceType: 'GESPREKSVERSLAG',
+      evidenceItemId: null,
+      givenAt: '2026-04-01',
+      recordedBy: 'Petra (fictief)',
+      recordedOrganisation: ZVH,
+      recordedAt: '2026-04-01T10:00:00.000Z',
+      status: 'ACTIVE',
+      withdrawnAt: null,
+      withdrawnBy: null,
+      withdrawalNote: null,
+      disclosureIds: [],
+      canWithdraw: false,
+      version: 1,
+      ...overrides,
+    });
+    const lapsed = {
+      id: 'x1',
+      from: POLITIE,
+      to: ZC,
+      itemIds: [POLICE_ITEM.id],
+      categories: [],
+      purpose: 'Afstemming opvang (fictief)',
+      legalGround: 'BEROEPSGEHEIM_TOESTEMMING' as const,
+      legalReference: '',
+      state: 'APPROVED' as const,
+      proposedBy: 'Daan (fictief)',
+      proposedAt: '2026-04-02T10:00:00.000Z',
+      decidedBy: 'Petra (fictief)',
+      decidedAt: '2026-04-02T11:00:00.000Z',
+      revokedAt: null,
+    };
+    const consents: CaseConsentsDto = {
+      canRecord: false,
+      consents: [
+        consent({
+          id: 'k0',
+          status: 'WITHDRAWN',
+          withdrawnAt: '2026-04-30T12:00:00.000Z',
+          withdrawnBy: 'Petra (fictief)',
+          disclosureIds: ['x1'],
+        }),
+        consent({ id: 'k1' }),
+        consent({ id: 'k2', kind: 'INSTEMMING_AANPAK' }),
+      ],
+    };
+    await render(POLITIE, detail({ disclosures: [lapsed] }), { consents });
+    const card = find('[data-testid="disclosure-x1"]');
+    expect([...card.querySelectorAll('.cst-badges li')].map(text)).toEqual([
+      'Status: Goedgekeurd',
+      'Vervallen',
+    ]);
+    expect(text(find('[data-testid="disclosure-x1-lapsed"]'))).toBe(
+      `Vervallen: de toestemming waarop deze verstrekking berust, is ingetrokken op ${formatDateTime('2026-04-30T12:00:00.000Z')}. De ontvanger ziet deze informatie niet meer.`,
+    );
+    expect(text(card)).toContain('Toestemming doorbreking beroepsgeheim van Sanne Voorbeeld (fictief)');
+
+    await click(button('Verstrekken'));
+    http
+      .expectOne({ method: 'GET', url: `/api/tables/${detail().table.id}/organisations` })
+      .flush([{ ...ZC, membership: 'SIGNATORY' }]);
+    await fixture.whenStable();
+    const options = () =>
+      [...find<HTMLSelectElement>('#disclosure-consent').options].map((o) => o.textContent?.trim());
+    expect(options()).toEqual(['Geen toestemming (andere grondslag)']);
+    type(find('#disclosure-recipient'), ZC.id);
+    await fixture.whenStable();
+    // Only the standing consent to share that covers the recipient.
+    expect(options()).toEqual([
+      'Geen toestemming (andere grondslag)',
+      'Toestemming doorbreking beroepsgeheim – Sanne Voorbeeld (fictief) (Politiegegevens)',
+    ]);
+    type(find('#disclosure-consent'), 'k1');
+    await click(find(`#disclosure-items-${POLICE_ITEM.id}`));
+    type(find('#disclosure-purpose'), 'Afstemming opvang (fictief)');
+    type(find('#disclosure-legal-ground'), 'BEROEPSGEHEIM_TOESTEMMING');
+    await fixture.whenStable();
+    await submit('disclosure-form');
+    const post = http.expectOne({ method: 'POST', url: `${CASE_URL}/disclosures` });
+    expect(post.request.body).toMatchObject({ toOrganisationId: ZC.id, consentId: 'k1' });
+    post.flush({ id: 'x2' });
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: CASE_URL }).flush(detail({ disclosures: [lapsed] }));
+    http.expectOne({ method: 'GET', url: `${CASE_URL}/consents` }).flush(consents);
     await fixture.whenStable();
     expect(text(find('[data-testid="detail-notice"]'))).toContain('wacht op goedkeuring');
   });

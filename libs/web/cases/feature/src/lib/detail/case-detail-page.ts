@@ -11,10 +11,12 @@ import {
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Alert, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import { CaseConsents } from './case-consents';
 import { CaseCore } from './case-core';
 import { CaseDetailStore } from './case-detail-store';
 import { CaseDisclosures } from './case-disclosures';
 import { CaseHeader } from './case-header';
+import { CaseInforming } from './case-informing';
 import { CaseItems } from './case-items';
 import { CaseMensenhandel } from './case-mensenhandel';
 import { CaseParticipants } from './case-participants';
@@ -40,6 +42,8 @@ import { CaseRequests } from './case-requests';
     CaseItems,
     CaseRequests,
     CaseDisclosures,
+    CaseConsents,
+    CaseInforming,
   ],
   providers: [CaseDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -90,6 +94,8 @@ export class CaseDetailPage {
       { id: 'items-heading', label: 'caseDetail.items.heading' },
       { id: 'requests-heading', label: 'caseDetail.requests.heading' },
       { id: 'disclosures-heading', label: 'caseDetail.disclosures.heading' },
+      { id: 'consents-heading', label: 'consents.heading' },
+      { id: 'informing-heading', label: 'informing.heading' },
     ];
   });
 

@@ -1,6 +1,11 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { CaseDetailDto, TableOrganisation } from '@casustafel/shared/contracts';
+import type {
+  CaseConsentsDto,
+  CaseDetailDto,
+  CaseInformingDto,
+  TableOrganisation,
+} from '@casustafel/shared/contracts';
 import { SessionStore, statusOf } from '@casustafel/web/auth/data-access';
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { Observable, tap } from 'rxjs';
@@ -24,6 +29,11 @@ export class CaseDetailStore {
   readonly organisations = signal<TableOrganisation[] | null>(null);
   readonly organisationsFailed = signal(false);
   readonly myOrganisation = computed(() => this.session.organisation());
+  /** The consent register and the informing status, fetched with the case (their own endpoints). */
+  readonly consents = signal<CaseConsentsDto | null>(null);
+  readonly consentsFailed = signal(false);
+  readonly informing = signal<CaseInformingDto | null>(null);
+  readonly informingFailed = signal(false);
 
   private caseId = '';
   private organisationsRequested = false;
@@ -32,7 +42,44 @@ export class CaseDetailStore {
     this.caseId = caseId;
     this.state.set('loading');
     this.detail.set(null);
-    this.fetch().subscribe({ error: () => undefined });
+    this.consents.set(null);
+    this.informing.set(null);
+    this.fetch().subscribe({
+      next: () => {
+        this.reloadConsents().subscribe({ error: () => undefined });
+        this.reloadInforming().subscribe({ error: () => undefined });
+      },
+      error: () => undefined,
+    });
+  }
+
+  /** Fetches the consent register again (after a change, or one that affects disclosures). */
+  reloadConsents(): Observable<CaseConsentsDto> {
+    return this.api.consents(this.caseId).pipe(
+      tap({
+        next: (consents) => {
+          this.consents.set(consents);
+          this.consentsFailed.set(false);
+        },
+        error: () => this.consentsFailed.set(true),
+      }),
+      takeUntilDestroyed(this.destroyRef),
+    );
+  }
+
+  reloadInforming(): Observable<CaseInformingDto> {
+    return this.api.informing(this.caseId).pipe(
+      tap({
+        next: (informing) => this.replaceInforming(informing),
+        error: () => this.informingFailed.set(true),
+      }),
+      takeUntilDestroyed(this.destroyRef),
+    );
+  }
+
+  replaceInforming(informing: CaseInformingDto): void {
+    this.informing.set(informing);
+    this.informingFailed.set(false);
   }
 
   /** Fetches the case again; a 404 now (access withdrawn) turns the page into "not found". */

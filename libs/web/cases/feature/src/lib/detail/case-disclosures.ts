@@ -20,15 +20,23 @@ import {
 } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { FormField, Textbox } from '@casustafel/web/shared/ui';
-import { Observable, catchError, finalize, of, switchMap } from 'rxjs';
+import { Observable, catchError, finalize, forkJoin, of, switchMap } from 'rxjs';
 import { CaseDetailStore } from './case-detail-store';
 import { ITEM_CATEGORIES } from './case-item-form';
+import { consentOf, consentsFor, lapsedBy, personLabel } from './consent-util';
 import { DetailCheckboxes, type CheckboxOption } from './detail-checkboxes';
 import { feedback, reportFailure } from './detail-feedback';
 import { DetailNotice } from './detail-notice';
 import { formatDateTime } from './detail-util';
 
-type Field = 'toOrganisationId' | 'itemIds' | 'categories' | 'purpose' | 'legalGround' | 'legalReference';
+type Field =
+  | 'toOrganisationId'
+  | 'itemIds'
+  | 'categories'
+  | 'purpose'
+  | 'legalGround'
+  | 'legalReference'
+  | 'consentId';
 const FIELDS: readonly Field[] = [
   'toOrganisationId',
   'itemIds',
@@ -36,6 +44,7 @@ const FIELDS: readonly Field[] = [
   'purpose',
   'legalGround',
   'legalReference',
+  'consentId',
 ];
 
 const STATE_BADGES: Record<DisclosureState, string> = {
@@ -50,6 +59,8 @@ const STATE_BADGES: Record<DisclosureState, string> = {
  * legal ground. Propose one (only items the organisation wrote itself, as the server requires,
  * and/or whole categories of its own items); those who manage the case approve or reject it (not
  * their own proposal: four eyes); the sharing organisation or a manager revokes it with a reason.
+ * A disclosure may rest on a recorded consent that covers the recipient; once that consent is
+ * withdrawn the disclosure has lapsed, and the list says so.
  */
 @Component({
   selector: 'cst-case-disclosures',
@@ -84,12 +95,31 @@ export class CaseDisclosures {
     purpose: ['', [Validators.required, Validators.maxLength(2000)]],
     legalGround: ['' as LegalGround | '', Validators.required],
     legalReference: ['', Validators.maxLength(1000)],
+    consentId: [''],
   });
   protected readonly revokeForm = inject(NonNullableFormBuilder).group({
     reason: ['', [Validators.required, Validators.maxLength(2000)]],
   });
   protected readonly legalGround = toSignal(this.form.controls.legalGround.valueChanges, {
     initialValue: '',
+  });
+  private readonly recipient = toSignal(this.form.controls.toOrganisationId.valueChanges, {
+    initialValue: '',
+  });
+  private readonly consents = computed(() => this.store.consents()?.consents ?? []);
+  /** Consents the disclosure can rest on: standing, for sharing, covering the chosen recipient. */
+  protected readonly consentChoices = computed(() => {
+    this.lang();
+    const persons = this.store.detail()?.persons ?? [];
+    const t = (key: string, params?: Record<string, string>) => this.transloco.translate(key, params);
+    return consentsFor(this.consents(), this.recipient()).map((k) => ({
+      id: k.id,
+      label: t('caseDetail.disclosures.consentOption', {
+        kind: t(`domain.consentKinds.${k.kind}`),
+        person: personLabel(persons, k.personId, t),
+        categories: k.scope.categories.map((c) => t(`domain.categories.${c}`)).join(', '),
+      }),
+    }));
   });
 
   protected readonly canPropose = computed(() => {
@@ -126,6 +156,33 @@ export class CaseDisclosures {
         (this.store.detail()?.items ?? []).map((i) => [i.id, i.visibility === 'FULL' ? i.title : null]),
       ),
   );
+
+  constructor() {
+    // A consent that does not cover the newly chosen recipient cannot stay chosen.
+    this.form.controls.toOrganisationId.valueChanges.pipe(takeUntilDestroyed()).subscribe((recipient) => {
+      const chosen = this.form.controls.consentId.value;
+      if (chosen && !consentsFor(this.consents(), recipient).some((k) => k.id === chosen)) {
+        this.form.controls.consentId.setValue('');
+      }
+    });
+  }
+
+  /** The consent a disclosure rests on, as "kind of person", and whether it has lapsed. */
+  protected consentFacts(d: DisclosureDto): { label: string; lapsedAt: string | null } | null {
+    this.lang();
+    const consent = consentOf(this.consents(), d);
+    if (!consent) {
+      return null;
+    }
+    const t = (key: string, params?: Record<string, string>) => this.transloco.translate(key, params);
+    return {
+      label: t('caseDetail.disclosures.consentStands', {
+        kind: t(`domain.consentKinds.${consent.kind}`),
+        person: personLabel(this.store.detail()?.persons ?? [], consent.personId, t),
+      }),
+      lapsedAt: lapsedBy(this.consents(), d)?.withdrawnAt ?? null,
+    };
+  }
 
   protected itemTitles(d: DisclosureDto): string[] {
     return d.itemIds.map((id) => this.titles().get(id)).filter((t): t is string => !!t);
@@ -189,6 +246,8 @@ export class CaseDisclosures {
         return value.legalGround === 'OTHER' && value.legalReference.trim() === ''
           ? 'caseDetail.fieldErrors.referenceRequired'
           : null;
+      case 'consentId':
+        return null;
     }
   }
 
@@ -216,9 +275,15 @@ export class CaseDisclosures {
         purpose: value.purpose.trim(),
         legalGround: value.legalGround as LegalGround,
         legalReference: value.legalReference.trim(),
+        consentId: value.consentId || null,
       })
       .pipe(
-        switchMap(() => this.store.reload().pipe(catchError(() => of(null)))),
+        switchMap(() =>
+          forkJoin([
+            this.store.reload().pipe(catchError(() => of(null))),
+            value.consentId ? this.store.reloadConsents().pipe(catchError(() => of(null))) : of(null),
+          ]),
+        ),
         finalize(() => this.busy.set(false)),
         takeUntilDestroyed(this.destroyRef),
       )
@@ -331,6 +396,8 @@ export class CaseDisclosures {
         return 'disclosure-legal-ground';
       case 'legalReference':
         return 'disclosure-reference';
+      case 'consentId':
+        return 'disclosure-consent';
       default:
         return `disclosure-${field}`;
     }

@@ -203,6 +203,18 @@ const KNOWN_CODES = new Set([
   'inThePast',
   'beforeOffered',
   'notOpenForYou',
+  'inTheFuture',
+  'notInCase',
+  'unknownItem',
+  'reasonCodeRequired',
+  'notForStatus',
+  'reviewDateRequired',
+  'onlyWhenDeferred',
+  'unknownConsent',
+  'consentWithdrawn',
+  'consentNotForSharing',
+  'recipientNotInScope',
+  'categoriesNotInScope',
 ]);
 
 export function fieldErrorKey(code: string): string {
@@ -251,6 +263,8 @@ const CONFLICT_KEYS: Record<string, string> = {
   'disclosure.four_eyes': 'caseDetail.errors.fourEyes',
   'disclosure.state': 'caseDetail.errors.disclosureState',
   'information_request.state': 'caseDetail.errors.requestState',
+  'consent.withdrawn': 'caseDetail.errors.consentWithdrawn',
+  'disclosure.consent_withdrawn': 'caseDetail.errors.disclosureConsentWithdrawn',
 };
 
 /** The message of a 409: a specific refusal, or the stale-version message ("laad opnieuw"). */

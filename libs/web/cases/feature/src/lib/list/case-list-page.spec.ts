@@ -11,17 +11,25 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import type { CaseListResponse, CaseSummaryDto } from '@casustafel/shared/contracts';
 import { CASES_URL } from '@casustafel/web/cases/data-access';
 import { provideI18n } from '@casustafel/web/shared/i18n';
+import { InformingReviews } from '../informing/informing-reviews';
 import { InformationRequestsOverview } from '../requests/information-requests-overview';
 import { COMPLEX_TABLE, MH_TABLE } from '../shared/testing/fixtures';
 import { CaseListPage } from './case-list-page';
 
-/** The overview is another page part with its own requests; not under test here. */
+/** The overviews are other page parts with their own requests; not under test here. */
 @Component({
   selector: 'cst-information-requests-overview',
   template: '',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class OverviewStub {}
+
+@Component({
+  selector: 'cst-informing-reviews',
+  template: '',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+class ReviewsStub {}
 
 const CASE: CaseSummaryDto = {
   id: '50000000-0000-4000-8000-000000000001',
@@ -58,8 +66,8 @@ describe('CaseListPage', () => {
       ],
     });
     TestBed.overrideComponent(CaseListPage, {
-      remove: { imports: [InformationRequestsOverview] },
-      add: { imports: [OverviewStub] },
+      remove: { imports: [InformationRequestsOverview, InformingReviews] },
+      add: { imports: [OverviewStub, ReviewsStub] },
     });
     await TestBed.inject(ApplicationInitStatus).donePromise;
     http = TestBed.inject(HttpTestingController);

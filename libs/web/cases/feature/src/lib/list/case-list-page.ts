@@ -22,6 +22,7 @@ import {
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 import { catchError, debounceTime, distinctUntilChanged, map, merge, of, switchMap, tap } from 'rxjs';
+import { InformingReviews } from '../informing/informing-reviews';
 import { InformationRequestsOverview } from '../requests/information-requests-overview';
 import { Badge, caseStateTone } from '../shared/badge';
 import { formatDateTime } from '../shared/format';
@@ -53,13 +54,15 @@ type Load = { kind: 'loading' } | { kind: 'ready'; response: CaseListResponse } 
     UtrechtLazyStyles,
     Badge,
     InformationRequestsOverview,
+    InformingReviews,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-list-page.html',
   styleUrl: '../shared/cases-page.scss',
   styles: `
     /* Nothing to show there: no empty gap in the page's grid. */
-    cst-information-requests-overview:empty {
+    cst-information-requests-overview:empty,
+    cst-informing-reviews:empty {
       display: none;
     }
     .cst-filters {

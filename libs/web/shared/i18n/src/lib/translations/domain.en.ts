@@ -161,5 +161,38 @@ export const domainEn: typeof domainNl = {
       COMENSHA: 'Through CoMensha',
       ZORGCOORDINATOR: 'Through the care coordinator',
     },
+    consentKinds: {
+      TOESTEMMING_GEGEVENSDELING: 'Consent to share data',
+      INSTEMMING_AANPAK: 'Agreement with the plan',
+      BEROEPSGEHEIM_DOORBREKING: 'Consent to lift professional secrecy',
+    },
+    consentGivers: {
+      BETROKKENE: 'The person',
+      WETTELIJK_VERTEGENWOORDIGER: 'Legal representative',
+    },
+    consentForms: {
+      SCHRIFTELIJK: 'In writing',
+      MONDELING: 'Orally',
+    },
+    evidenceTypes: {
+      FORMULIER_GETEKEND: 'Signed form',
+      GESPREKSVERSLAG: 'Report of a conversation',
+      EMAIL: 'E-mail',
+      ANDERS: 'Other',
+    },
+    informingStatuses: {
+      INFORMED: 'Informed',
+      DEFERRED: 'Deferred',
+      NOT_INFORMED: 'Not informed (legal exception)',
+    },
+    informingReasons: {
+      LOPEND_ONDERZOEK: 'Running investigation',
+      VEILIGHEID_BETROKKENE: 'Safety of the person',
+      VEILIGHEID_ANDEREN: 'Safety of others',
+      AVG_23_OPSPORING: 'GDPR art. 23: prevention and detection of criminal offences',
+      AVG_23_BESCHERMING_BETROKKENE: 'GDPR art. 23: protection of the person',
+      AVG_23_RECHTEN_ANDEREN: 'GDPR art. 23: rights and freedoms of others',
+      ANDERS: 'Other',
+    },
   },
 };

@@ -162,5 +162,38 @@ export const domainNl = {
       COMENSHA: 'Via CoMensha',
       ZORGCOORDINATOR: 'Via de zorgcoördinator',
     },
+    consentKinds: {
+      TOESTEMMING_GEGEVENSDELING: 'Toestemming gegevensdeling',
+      INSTEMMING_AANPAK: 'Instemming met de aanpak',
+      BEROEPSGEHEIM_DOORBREKING: 'Toestemming doorbreking beroepsgeheim',
+    },
+    consentGivers: {
+      BETROKKENE: 'Betrokkene zelf',
+      WETTELIJK_VERTEGENWOORDIGER: 'Wettelijk vertegenwoordiger',
+    },
+    consentForms: {
+      SCHRIFTELIJK: 'Schriftelijk',
+      MONDELING: 'Mondeling',
+    },
+    evidenceTypes: {
+      FORMULIER_GETEKEND: 'Getekend formulier',
+      GESPREKSVERSLAG: 'Gespreksverslag',
+      EMAIL: 'E-mail',
+      ANDERS: 'Anders',
+    },
+    informingStatuses: {
+      INFORMED: 'Geïnformeerd',
+      DEFERRED: 'Uitgesteld',
+      NOT_INFORMED: 'Niet geïnformeerd (wettelijke uitzondering)',
+    },
+    informingReasons: {
+      LOPEND_ONDERZOEK: 'Lopend onderzoek',
+      VEILIGHEID_BETROKKENE: 'Veiligheid van betrokkene',
+      VEILIGHEID_ANDEREN: 'Veiligheid van anderen',
+      AVG_23_OPSPORING: 'AVG art. 23: voorkomen en opsporen van strafbare feiten',
+      AVG_23_BESCHERMING_BETROKKENE: 'AVG art. 23: bescherming van betrokkene',
+      AVG_23_RECHTEN_ANDEREN: 'AVG art. 23: rechten en vrijheden van anderen',
+      ANDERS: 'Anders',
+    },
   },
 };

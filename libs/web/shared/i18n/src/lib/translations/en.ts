@@ -2,6 +2,7 @@ import { adminEn } from './admin.en';
 import { authEn } from './auth.en';
 import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
+import { consentEn } from './consent.en';
 import { domainEn } from './domain.en';
 import { registerEn } from './register.en';
 import { requestsEn } from './requests.en';
@@ -13,6 +14,7 @@ export const en: CasustafelTranslation = {
   ...authEn,
   ...caseDetailEn,
   ...casesEn,
+  ...consentEn,
   ...domainEn,
   ...registerEn,
   ...requestsEn,

@@ -2,6 +2,7 @@ import { adminNl } from './admin.nl';
 import { authNl } from './auth.nl';
 import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
+import { consentNl } from './consent.nl';
 import { domainNl } from './domain.nl';
 import { registerNl } from './register.nl';
 import { requestsNl } from './requests.nl';
@@ -15,6 +16,7 @@ export const nl = {
   ...authNl,
   ...caseDetailNl,
   ...casesNl,
+  ...consentNl,
   ...domainNl,
   ...registerNl,
   ...requestsNl,
