@@ -5,7 +5,7 @@ import { queryRows, TransactionRunner } from '@casustafel/api/database';
 import { Actor, Clock, ConflictError, NotFoundError, RequestValidationError } from '@casustafel/api/platform';
 import type { CreateDisclosureRequest, MembershipStatus, PartnerType } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { hasRoleAt, MANAGER_ROLES, WRITER_ROLES } from '../case-roles';
+import { hasRoleAt, MANAGER_ROLES, tableRoleRule, WRITER_ROLES } from '../case-roles';
 
 /**
  * Disclosures (verstrekkingen): an organisation shares its own items, or its items of some
@@ -117,6 +117,8 @@ export class DisclosuresService {
         action: 'disclosure.propose',
         objectType: 'disclosure',
         objectId: id,
+        subjects: { cases: [caseId] },
+        authorisationRule: tableRoleRule(actor, table.tableId, WRITER_ROLES),
         legalGround: input.legalGround,
         purpose: 'disclosure',
         details: {
@@ -166,6 +168,8 @@ export class DisclosuresService {
         action: approve ? 'disclosure.approve' : 'disclosure.reject',
         objectType: 'disclosure',
         objectId: disclosureId,
+        subjects: { cases: [caseId] },
+        authorisationRule: tableRoleRule(actor, d.table_id, MANAGER_ROLES),
         legalGround: d.legal_ground,
         details: { caseId, to: d.to_organisation_id },
       });
@@ -195,6 +199,7 @@ export class DisclosuresService {
         action: 'disclosure.revoke',
         objectType: 'disclosure',
         objectId: disclosureId,
+        subjects: { cases: [caseId] },
         details: { caseId, to: d.to_organisation_id },
       });
     });
