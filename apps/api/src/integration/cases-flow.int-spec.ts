@@ -494,7 +494,7 @@ describe('registration, triage and need-to-know in a case', () => {
     const byName = await p.politie.agent.get<CaseListResponse>('/api/cases?q=anna');
     expect(byName.body.total).toBe(1);
     const { rows } = await factory.client.query(
-      `select details from audit_event where action = 'case.search' and actor_user_id = $1 order by id desc limit 1`,
+      `select details from audit_event where action = 'case.search' and actor_user_id = $1 order by seq desc limit 1`,
       [p.politie.userId],
     );
     expect(rows[0].details.returned).toEqual([caseId]);
