@@ -59,7 +59,10 @@ export async function readLastCheckpoint(file: string): Promise<LastCheckpoint> 
     const length = Math.min(size, TAIL_BYTES);
     const buffer = Buffer.alloc(length);
     await handle.read(buffer, 0, length, size - length);
-    const lines = buffer.toString('utf8').split('\n').filter((line) => line.trim() !== '');
+    const lines = buffer
+      .toString('utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
     const last = lines[lines.length - 1];
     if (last === undefined) {
       return { kind: 'none' };

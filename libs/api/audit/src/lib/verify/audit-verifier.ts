@@ -61,11 +61,11 @@ interface FlaggedRow {
  * (PROBLEM), each chain's last record and the records the checkpoint names (MARKER) — never the
  * whole log to Node.
  */
-const CHECK = `
+const check = (canonical: string) => `
   WITH checked AS (
     SELECT e.chain_id, e.chain_seq, e.seq, e.hash,
            lag(e.chain_seq) OVER w AS prev_seq,
-           e.hash = sha256(coalesce(e.prev_hash, '\\x'::bytea) || cst_audit_canonical(e)) AS hash_ok,
+           e.hash = sha256(coalesce(e.prev_hash, '\\x'::bytea) || ${canonical}) AS hash_ok,
            e.chain_seq = coalesce(lag(e.chain_seq) OVER w, 0) + 1 AS seq_ok,
            e.prev_hash IS NOT DISTINCT FROM lag(e.hash) OVER w AS link_ok,
            row_number() OVER w AS n,
@@ -112,10 +112,10 @@ export class AuditVerifier {
         )
       ).rows;
       rows = (
-        await client.query<FlaggedRow>(
-          CHECK,
-          [checkpoint?.heads.map((h) => h.chain_id) ?? [], checkpoint?.heads.map((h) => h.chain_seq) ?? []],
-        )
+        await client.query<FlaggedRow>(check(await canonicalCall(client)), [
+          checkpoint?.heads.map((h) => h.chain_id) ?? [],
+          checkpoint?.heads.map((h) => h.chain_seq) ?? [],
+        ])
       ).rows;
       await client.query('commit');
     } finally {
@@ -169,6 +169,21 @@ export class AuditVerifier {
     }
     return last.checkpoint;
   }
+}
+
+/**
+ * The call of `cst_audit_canonical` on a row `e`, built from the function's parameter names (they
+ * are the column names): the function alone decides which columns the hash covers, in which order.
+ */
+async function canonicalCall(client: Client): Promise<string> {
+  const { rows } = await client.query<{ names: string[] }>(
+    `select proargnames as names from pg_proc
+      where proname = 'cst_audit_canonical' and pronamespace = 'public'::regnamespace`,
+  );
+  if (rows.length !== 1 || !rows[0].names?.every((name) => /^[a-z_][a-z0-9_]*$/.test(name))) {
+    throw new Error('cst_audit_canonical is missing or ambiguous: is the schema migrated?');
+  }
+  return `cst_audit_canonical(${rows[0].names.map((name) => `e.${name}`).join(', ')})`;
 }
 
 function recordProblem(row: FlaggedRow): AuditProblem {

@@ -566,7 +566,8 @@ export class CasesService {
           objectType: 'case',
           objectId: caseId,
           category,
-          authorisationRule: row.owner === null ? tableRoleRule(actor, current.table_id, WRITER_ROLES) : undefined,
+          authorisationRule:
+            row.owner === null ? tableRoleRule(actor, current.table_id, WRITER_ROLES) : undefined,
           details: { part },
         });
       })
