@@ -104,7 +104,10 @@ const INSERT = `
     actor_organisation_id uuid, actor_roles text[], session_id uuid, object_type text, object_id text,
     data_category text, authorisation_rule text, break_glass boolean, processing_activity_id text, legal_ground text,
     purpose text, span_id text, details jsonb, cases uuid[], registrations uuid[], persons uuid[])
-  left join lateral cst_audit_subjects(e.cases, e.registrations, e.persons) s on true`;
+  left join lateral (
+    select * from cst_audit_subjects(e.cases, e.registrations, e.persons)
+    where e.cases is not null or e.registrations is not null or e.persons is not null
+  ) s on true`;
 
 /**
  * The one audit writer (DESIGN-NOTES §3). It writes inside the caller's transaction, so a change
