@@ -15,9 +15,9 @@ export type AuditOutcome = 'OK' | 'DENIED' | 'ERROR';
 export type AuditDetail = string | number | boolean | null | string[];
 
 /**
- * Whose personal data an action touched. The writer records one row per person of these cases,
- * registrations and persons (Logboek Dataverwerkingen: one log line per data subject), each with the
- * person's pseudonym, never a name or BSN.
+ * Whose personal data an action touched. Besides the action's own row, the writer records one row
+ * per person of these cases, registrations and persons (Logboek Dataverwerkingen: one log line per
+ * data subject, a child span each), with the person's pseudonym, never a name or BSN.
  */
 export interface AuditSubjects {
   cases?: string[];
@@ -83,10 +83,12 @@ interface EntryRow {
 }
 
 /**
- * All entries of one call in one statement. Subjects are resolved in the same statement by a
- * SECURITY DEFINER function (row-level security must not hide the persons of a denied read): a row
- * per person, each a child span of the action's span; without persons, one row for the action.
- * The BEFORE INSERT trigger links every row into a hash chain (ADR 0017).
+ * All entries of one call in one statement. Per entry: the action's row (its span, a child of the
+ * caller's span, with the details) and a row per person it touched (a child span of the action,
+ * with the person's pseudonym and no details: a list's ids are stored once, not once per person).
+ * Subjects are resolved in the same statement by a SECURITY DEFINER function (row-level security
+ * must not hide the persons of a denied read). The BEFORE INSERT trigger links every row into a
+ * hash chain (ADR 0017).
  */
 const INSERT = `
   insert into audit_event (occurred_at, action, outcome, actor_user_id, on_behalf_of_user_id, actor_organisation_id,
@@ -99,15 +101,17 @@ const INSERT = `
     e.legal_ground, e.purpose, $3,
     case when s.data_subject_id is null then e.span_id else cst_audit_span_id() end,
     case when s.data_subject_id is null then $4 else e.span_id end,
-    e.details
+    case when s.data_subject_id is null then e.details else '{}'::jsonb end
   from jsonb_to_recordset($5::jsonb) as e(action text, outcome text, actor_user_id uuid, on_behalf_of_user_id uuid,
     actor_organisation_id uuid, actor_roles text[], session_id uuid, object_type text, object_id text,
     data_category text, authorisation_rule text, break_glass boolean, processing_activity_id text, legal_ground text,
     purpose text, span_id text, details jsonb, cases uuid[], registrations uuid[], persons uuid[])
-  left join lateral (
+  cross join lateral (
+    select null::text as data_subject_id, null::text as data_subject_id_type, null::text as processing_activity_id
+    union all
     select * from cst_audit_subjects(e.cases, e.registrations, e.persons)
     where e.cases is not null or e.registrations is not null or e.persons is not null
-  ) s on true`;
+  ) s`;
 
 /**
  * The one audit writer (DESIGN-NOTES §3). It writes inside the caller's transaction, so a change

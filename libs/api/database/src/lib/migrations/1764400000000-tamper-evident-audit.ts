@@ -285,8 +285,8 @@ export class TamperEvidentAudit1764400000000 implements MigrationInterface {
 
   /**
    * `cst_case_read` exactly as migration 1764200000000 made it (1764300000000 left it alone), with
-   * only its two audit inserts changed: one row per person of the case, each with a child span of
-   * the read, also for a denial.
+   * only its two audit inserts changed: the read's row, and one row per person of the case with a
+   * child span of the read, also for a denial.
    */
   private async caseRead(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -304,8 +304,8 @@ export class TamperEvidentAudit1764400000000 implements MigrationInterface {
                 set_config('app.session_id', coalesce(p_session::text, ''), true);
         SELECT * INTO v_case FROM casus WHERE id = p_case;
         IF NOT FOUND THEN
-          -- One row per person of the case, even when the actor may not see it (cst_audit_subjects
-          -- looks past RLS and returns pseudonyms only); no person: one row without a subject.
+          -- The read's own row (its span, no subject) and a child row per person of the case, also
+          -- when the actor may not see it (cst_audit_subjects looks past RLS, returns pseudonyms only).
           INSERT INTO audit_event (occurred_at, action, outcome, actor_user_id, on_behalf_of_user_id,
                                    actor_organisation_id, actor_roles, session_id, origin, object_type, object_id,
                                    data_subject_id, data_subject_id_type, processing_activity_id, trace_id, span_id,
@@ -314,7 +314,9 @@ export class TamperEvidentAudit1764400000000 implements MigrationInterface {
                  s.data_subject_id, s.data_subject_id_type, s.processing_activity_id, p_trace,
                  CASE WHEN s.data_subject_id IS NULL THEN p_span ELSE cst_audit_span_id() END,
                  CASE WHEN s.data_subject_id IS NULL THEN NULL ELSE p_span END
-          FROM (SELECT 1) one LEFT JOIN cst_audit_subjects(ARRAY[p_case], NULL, NULL) s ON true;
+          FROM (SELECT NULL::text, NULL::text, NULL::text
+                UNION ALL SELECT * FROM cst_audit_subjects(ARRAY[p_case], NULL, NULL))
+               AS s (data_subject_id, data_subject_id_type, processing_activity_id);
           RETURN NULL;
         END IF;
         SELECT * INTO v_table FROM case_table WHERE id = v_case.table_id;
@@ -326,7 +328,9 @@ export class TamperEvidentAudit1764400000000 implements MigrationInterface {
                s.data_subject_id, s.data_subject_id_type, 'PARTICIPATION', v_table.processing_activity_id, p_trace,
                CASE WHEN s.data_subject_id IS NULL THEN p_span ELSE cst_audit_span_id() END,
                CASE WHEN s.data_subject_id IS NULL THEN NULL ELSE p_span END
-        FROM (SELECT 1) one LEFT JOIN cst_audit_subjects(ARRAY[p_case], NULL, NULL) s ON true;
+        FROM (SELECT NULL::text, NULL::text, NULL::text
+              UNION ALL SELECT * FROM cst_audit_subjects(ARRAY[p_case], NULL, NULL))
+             AS s (data_subject_id, data_subject_id_type, processing_activity_id);
         v_manager := EXISTS (SELECT 1 FROM user_table_role r WHERE r.user_id = p_user AND r.table_id = v_table.id
                              AND r.role IN ('PROCESREGISSEUR', 'VOORZITTER'));
 
