@@ -44,8 +44,9 @@ const CANONICAL: Array<[column: string, type: string]> = [
 /**
  * The audit log becomes tamper-evident and LDV/NEN 7513-shaped (ADR 0017):
  * - `audit_event` is partitioned by month (the "who saw this file" query is on subject and time),
- *   `id` becomes `seq` (the global order), one row per data subject touched (pseudonymised), with
- *   the responsible user, data category, authorisation rule, break-glass flag, LDV status and spans;
+ *   `id` becomes `seq` (the global order); besides each action's row, a row per data subject it
+ *   touched (pseudonymised, a child span); the responsible user, data category, authorisation rule,
+ *   break-glass flag and LDV status;
  * - every row is linked into one of 64 hash chains by a BEFORE INSERT trigger: the chain a
  *   connection prefers (backend pid mod 64) or, when another transaction holds it, the next free
  *   one — requests do not queue behind one global head; a rolled-back transaction rolls its links
