@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -6,9 +6,12 @@ import {
   AuditCheckpointService,
   AuditVerifier,
   AuditVerifyReport,
+  checkpointMacValid,
   formatVerifyReport,
+  type Checkpoint,
 } from '@casustafel/api/audit';
-import { KeyedHasher } from '@casustafel/api/platform';
+import { DatabaseService } from '@casustafel/api/database';
+import { APP_CONFIG, AppConfig, Clock, KeyedHasher } from '@casustafel/api/platform';
 import { createTestDatabase, IdentityFactory, TestDatabase } from '@casustafel/api/testing';
 import type {
   CaseDetailDto,
@@ -314,6 +317,44 @@ describe('tamper-evident audit log', () => {
     });
   });
 
+  describe('checkpoints', () => {
+    it('are appended by a timer while the log grows, and once more at shutdown, each with a valid HMAC', async () => {
+      const file = join(dir, 'timer.jsonl');
+      const config = app.get<AppConfig>(APP_CONFIG);
+      const service = new AuditCheckpointService(
+        { ...config, audit: { checkpointIntervalSeconds: 1, checkpointFile: file } },
+        app.get(DatabaseService),
+        hasher,
+        app.get(Clock),
+      );
+      const lines = (): Checkpoint[] =>
+        readFileSync(file, 'utf8')
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Checkpoint);
+      service.onApplicationBootstrap();
+      try {
+        await until(() => existsSync(file));
+        // Nothing new: the next ticks write nothing.
+        await new Promise((resolve) => setTimeout(resolve, 1200));
+        expect(lines()).toHaveLength(1);
+        await p.politie.agent.get(`/api/cases/${caseId}`);
+      } finally {
+        await service.beforeApplicationShutdown();
+      }
+      const written = lines();
+      expect(written.length).toBeGreaterThanOrEqual(2);
+      for (const checkpoint of written) {
+        expect(checkpointMacValid(hasher, checkpoint)).toBe(true);
+      }
+      const heads = await factory.client.query(
+        `select chain_id, last_seq::int as chain_seq, encode(last_hash, 'hex') as hash from audit_chain
+          where last_seq > 0 order by chain_id`,
+      );
+      expect(written[written.length - 1].heads).toEqual(heads.rows);
+    });
+  });
+
   describe('verification and tampering', () => {
     let baseline: AuditVerifyReport;
     /** The chain with the most records: the one tampered with. */
@@ -547,6 +588,16 @@ describe('tamper-evident audit log', () => {
     }
   }
 });
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** What the attacker recomputes a hash with: the same function as the trigger. */
 const CANONICAL_CALL = `cst_audit_canonical(e.seq, e.chain_id, e.chain_seq, e.occurred_at, e.action, e.outcome, e.actor_user_id,
