@@ -1,8 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { runAuditVerify } from '@casustafel/api/audit';
 import { DatabaseService, EmbeddedPostgresServer, runMigrations } from '@casustafel/api/database';
 import { DemoSeeder } from '@casustafel/api/demo';
-import { AppConfig, InvalidConfigError, loadAppConfig, resolveSecrets } from '@casustafel/api/platform';
+import {
+  AppConfig,
+  InvalidConfigError,
+  KeyedHasher,
+  loadAppConfig,
+  requireSecrets,
+  resolveSecrets,
+} from '@casustafel/api/platform';
 import { createApiApp } from './app/create-api-app';
 
 /* eslint-disable no-console -- the start-up banner and fatal errors go to the terminal on purpose */
@@ -27,6 +35,22 @@ async function main(): Promise<void> {
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
     await stopEmbedded();
     return;
+  }
+  if (process.argv[2] === 'audit:verify') {
+    // As the schema owner: the app role cannot read the audit log.
+    const code = await runAuditVerify(
+      config.database.url as string,
+      {
+        checkpointFile: config.audit.checkpointFile,
+        hasher: new KeyedHasher(requireSecrets(config).hashKey),
+      },
+      (line) => console.log(line),
+    ).catch(async (error: Error) => {
+      await stopEmbedded();
+      return fail(`audit verification could not run: ${error.message}`);
+    });
+    await stopEmbedded();
+    process.exit(code);
   }
 
   const app = await createApiApp(config);

@@ -314,7 +314,7 @@ describe('administration by the beheerder (real app, real PostgreSQL)', () => {
       expect((await agent.get('/api/auth/session')).status).toBe(401);
     }
     const { rows } = await factory.client.query<{ action: string; actor_user_id: string }>(
-      `select action, actor_user_id from audit_event where object_id = $1 and action like 'admin.%' order by id`,
+      `select action, actor_user_id from audit_event where object_id = $1 and action like 'admin.%' order by seq`,
       [user.id],
     );
     expect(rows.map((r) => r.action)).toEqual([

@@ -57,7 +57,7 @@ describe('authentication (real app, real PostgreSQL)', () => {
 
   async function auditActions(userId: string): Promise<string[]> {
     const { rows } = await factory.client.query<{ action: string; outcome: string }>(
-      'select action, outcome from audit_event where actor_user_id = $1 order by id',
+      'select action, outcome from audit_event where actor_user_id = $1 order by seq',
       [userId],
     );
     return rows.map((r) => `${r.action}:${r.outcome}`);

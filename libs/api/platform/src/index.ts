@@ -9,6 +9,7 @@ export * from './lib/context/trace-context';
 export * from './lib/crypto/keyed-hasher';
 export * from './lib/crypto/secret-box';
 export * from './lib/errors/app-error';
+export * from './lib/errors/audit-unavailable';
 export * from './lib/errors/problem-details.filter';
 export * from './lib/errors/request-validation-error';
 export * from './lib/http/configure-http-app';

@@ -31,3 +31,23 @@ export const WRITER_ROLES: TableRole[] = [
   'DEELNEMER',
   'ZORGCOORDINATOR',
 ];
+
+/**
+ * The audit's authorisation rule (NEN 7513 autorisatieprotocol) for an action a table role allows:
+ * `TABLE_ROLE:<role>` with the first of the actor's roles there that allows it.
+ */
+export function tableRoleRule(actor: Actor, tableId: string, roles: TableRole[]): string | undefined {
+  const role = rolesAt(actor, tableId).find((r) => roles.includes(r));
+  return role ? `TABLE_ROLE:${role}` : undefined;
+}
+
+/** The audit's authorisation rule for a full read the access policy granted (`cst_access`: `FULL:<why>`). */
+export function accessRule(access: string): string | undefined {
+  const rules: Record<string, string> = {
+    'FULL:OWN': 'OWN_ORGANISATION',
+    'FULL:MATRIX': 'MATRIX',
+    'FULL:DISCLOSURE': 'DISCLOSURE',
+    'FULL:EMBARGO_WHITELIST': 'EMBARGO_WHITELIST',
+  };
+  return rules[access];
+}

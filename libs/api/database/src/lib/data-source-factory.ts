@@ -38,6 +38,9 @@ export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptio
   };
 }
 
+/** How many months of audit partitions exist ahead of today; later rows would land in the default partition. */
+export const AUDIT_PARTITION_MONTHS_AHEAD = 24;
+
 export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource(dataSourceOptions(settings));
 }
@@ -51,6 +54,8 @@ export async function runMigrations(url: string): Promise<string[]> {
     await owner.query('select pg_advisory_lock(727274)');
     try {
       const applied = await owner.runMigrations({ transaction: 'each' });
+      // The audit log's monthly partitions, kept two years ahead at every start (ADR 0017).
+      await owner.query(`select cst_audit_ensure_partitions(current_date, ${AUDIT_PARTITION_MONTHS_AHEAD})`);
       return applied.map((m) => m.name);
     } finally {
       await owner.query('select pg_advisory_unlock(727274)');

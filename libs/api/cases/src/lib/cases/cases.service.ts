@@ -45,7 +45,7 @@ import {
 } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
 import { assertOpenState } from '../case-lookup';
-import { caseTables, hasRoleAt, MANAGER_ROLES, rolesAt, WRITER_ROLES } from '../case-roles';
+import { caseTables, hasRoleAt, MANAGER_ROLES, rolesAt, tableRoleRule, WRITER_ROLES } from '../case-roles';
 import { PersonsService } from '../persons/persons.service';
 import { PersonIndex } from '../registrations/person-index';
 
@@ -203,6 +203,7 @@ export class CasesService {
       await this.audit.record(em, {
         action: search ? 'case.search' : 'case.list',
         objectType: 'case',
+        subjects: { cases: items.map((i) => i.id) },
         details: {
           returned: items.map((i) => i.id),
           total: Number(total[0].count),
@@ -565,6 +566,9 @@ export class CasesService {
           action: 'case.mensenhandel.update',
           objectType: 'case',
           objectId: caseId,
+          category,
+          authorisationRule:
+            row.owner === null ? tableRoleRule(actor, current.table_id, WRITER_ROLES) : undefined,
           details: { part },
         });
       })

@@ -12,7 +12,7 @@ import {
   type PartnerType,
 } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { hasRoleAt, MANAGER_ROLES, WRITER_ROLES } from '../case-roles';
+import { hasRoleAt, MANAGER_ROLES, tableRoleRule, WRITER_ROLES } from '../case-roles';
 
 /**
  * Disclosures (verstrekkingen): an organisation shares its own items, or its items of some
@@ -139,6 +139,8 @@ export class DisclosuresService {
         action: 'disclosure.propose',
         objectType: 'disclosure',
         objectId: id,
+        subjects: { cases: [caseId] },
+        authorisationRule: tableRoleRule(actor, table.tableId, WRITER_ROLES),
         legalGround: input.legalGround,
         purpose: 'disclosure',
         details: {
@@ -195,6 +197,8 @@ export class DisclosuresService {
         action: approve ? 'disclosure.approve' : 'disclosure.reject',
         objectType: 'disclosure',
         objectId: disclosureId,
+        subjects: { cases: [caseId] },
+        authorisationRule: tableRoleRule(actor, d.table_id, MANAGER_ROLES),
         legalGround: d.legal_ground,
         details: { caseId, to: d.to_organisation_id },
       });
@@ -224,6 +228,7 @@ export class DisclosuresService {
         action: 'disclosure.revoke',
         objectType: 'disclosure',
         objectId: disclosureId,
+        subjects: { cases: [caseId] },
         details: { caseId, to: d.to_organisation_id },
       });
     });

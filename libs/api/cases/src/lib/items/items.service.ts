@@ -13,7 +13,7 @@ import {
   type UpdateCaseItemRequest,
 } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { hasRoleAt, WRITER_ROLES } from '../case-roles';
+import { accessRule, hasRoleAt, tableRoleRule, WRITER_ROLES } from '../case-roles';
 
 export interface UploadedFile {
   fileName: string;
@@ -86,6 +86,9 @@ export class ItemsService {
         action: 'case.item.create',
         objectType: 'case_item',
         objectId: id,
+        subjects: { cases: [caseId] },
+        category: input.category,
+        authorisationRule: target.rule,
         processingActivityId: target.processingActivityId,
         details: { caseId, category: input.category, sensitivity: input.sensitivity },
       });
@@ -138,6 +141,9 @@ export class ItemsService {
         action: 'case.item.update',
         objectType: 'case_item',
         objectId: itemId,
+        subjects: { cases: [caseId] },
+        category: input.category,
+        authorisationRule: target.rule,
         processingActivityId: target.processingActivityId,
         details: {
           caseId,
@@ -174,9 +180,9 @@ export class ItemsService {
     const fileName = file.fileName.replace(/[\\/\0]/g, '_').slice(0, 200) || 'bijlage';
     return this.tx.run(async (em) => {
       // Like creating or editing an item: an open case, a writer (or guest) of the table.
-      await this.caseForWriting(em, actor, caseId);
-      const own: unknown[] = await em.query(
-        'select 1 from case_item where id = $1 and case_id = $2 and author_organisation_id = $3',
+      const target = await this.caseForWriting(em, actor, caseId);
+      const own: Array<{ category: string }> = await em.query(
+        'select category from case_item where id = $1 and case_id = $2 and author_organisation_id = $3',
         [itemId, caseId, actor.organisationId],
       );
       if (own.length === 0) {
@@ -201,6 +207,10 @@ export class ItemsService {
         action: 'case.attachment.create',
         objectType: 'case_item_attachment',
         objectId: id,
+        subjects: { cases: [caseId] },
+        category: own[0].category,
+        authorisationRule: target.rule,
+        processingActivityId: target.processingActivityId,
         details: { caseId, itemId, size: file.content.length, contentType: declared },
       });
       return { id, fileName, contentType: declared, size: file.content.length };
@@ -211,21 +221,29 @@ export class ItemsService {
   download(actor: Actor, caseId: string, itemId: string, attachmentId: string): Promise<Download> {
     return this.tx
       .run(async (em) => {
-        const rows: Array<{ file_name: string; content_type: string; content: Buffer; visibility: string }> =
-          await em.query(
-            `select a.file_name, a.content_type, a.content,
-                cst_visibility(i.case_id, i.category, i.sensitivity, array[i.author_organisation_id], i.id) as visibility
+        const rows: Array<{
+          file_name: string;
+          content_type: string;
+          content: Buffer;
+          category: string;
+          access: string;
+        }> = await em.query(
+          `select a.file_name, a.content_type, a.content, i.category,
+                cst_access(i.case_id, i.category, i.sensitivity, array[i.author_organisation_id], i.id) as access
          from case_item_attachment a join case_item i on i.id = a.item_id
          where a.id = $1 and a.item_id = $2 and i.case_id = $3`,
-            [attachmentId, itemId, caseId],
-          );
+          [attachmentId, itemId, caseId],
+        );
         const row = rows[0];
-        const permitted = row?.visibility === 'FULL';
+        const permitted = row?.access.startsWith('FULL') === true;
         await this.audit.record(em, {
           action: 'case.attachment.download',
           outcome: permitted ? 'OK' : 'DENIED',
           objectType: 'case_item_attachment',
           objectId: attachmentId,
+          subjects: { cases: [caseId] },
+          category: row?.category,
+          authorisationRule: permitted ? accessRule(row.access) : undefined,
           details: { caseId, itemId },
         });
         if (!permitted) {
@@ -259,7 +277,7 @@ export class ItemsService {
     em: EntityManager,
     actor: Actor,
     caseId: string,
-  ): Promise<{ embargoPartnerTypes: PartnerType[]; processingActivityId: string }> {
+  ): Promise<{ embargoPartnerTypes: PartnerType[]; processingActivityId: string; rule: string }> {
     const rows: Array<{
       table_id: string;
       embargo_partner_types: PartnerType[];
@@ -280,6 +298,7 @@ export class ItemsService {
     return {
       embargoPartnerTypes: row.embargo_partner_types,
       processingActivityId: row.processing_activity_id,
+      rule: tableRoleRule(actor, row.table_id, WRITER_ROLES) ?? 'PARTICIPATION:GUEST',
     };
   }
 }

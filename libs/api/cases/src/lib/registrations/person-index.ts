@@ -64,6 +64,7 @@ export class PersonIndex {
     await this.audit.record(em, {
       action: 'person.index.lookup',
       objectType: 'person',
+      subjects: { persons: personIds },
       details: { persons: personIds, hits: hits.size },
     });
     return [...hits.values()];

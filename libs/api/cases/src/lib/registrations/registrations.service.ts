@@ -218,6 +218,7 @@ export class RegistrationsService {
       }
       await this.audit.record(em, {
         action: 'registration.list',
+        subjects: { registrations: rows.map((r) => r.id) },
         details: { scope, returned: rows.map((r) => r.id) },
       });
       return result;

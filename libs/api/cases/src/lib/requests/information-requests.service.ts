@@ -11,7 +11,7 @@ import type {
   MembershipStatus,
   PartnerType,
 } from '@casustafel/shared/contracts';
-import { hasRoleAt, MANAGER_ROLES, WRITER_ROLES } from '../case-roles';
+import { hasRoleAt, MANAGER_ROLES, tableRoleRule, WRITER_ROLES } from '../case-roles';
 
 /**
  * Information requests (bevraging): the case manager asks a partner for information in some
@@ -81,6 +81,7 @@ export class InformationRequestsService {
       await this.audit.record(em, {
         action: 'information_request.list',
         objectType: 'information_request',
+        subjects: { cases: result.map((r) => r.caseId) },
         details: { returned: result.map((r) => r.id) },
       });
       return result;
@@ -144,6 +145,8 @@ export class InformationRequestsService {
         action: 'information_request.create',
         objectType: 'information_request',
         objectId: id,
+        subjects: { cases: [caseId] },
+        authorisationRule: tableRoleRule(actor, tableId, MANAGER_ROLES),
         details: { caseId, to: input.toOrganisationId, categories: input.categories, dueAt: input.dueAt },
       });
       return { id };
@@ -172,6 +175,8 @@ export class InformationRequestsService {
         action: 'information_request.decline',
         objectType: 'information_request',
         objectId: requestId,
+        subjects: { cases: [caseId] },
+        authorisationRule: tableRoleRule(actor, rows[0].table_id, WRITER_ROLES),
         details: { caseId },
       });
     });

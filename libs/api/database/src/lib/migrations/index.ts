@@ -2,6 +2,7 @@ import { CreateIdentityFoundation1764000000000 } from './1764000000000-create-id
 import { AddAuthentication1764100000000 } from './1764100000000-add-authentication';
 import { AddCasesAndNeedToKnow1764200000000 } from './1764200000000-add-cases-and-need-to-know';
 import { NeedToKnowWalls1764300000000 } from './1764300000000-need-to-know-walls';
+import { TamperEvidentAudit1764400000000 } from './1764400000000-tamper-evident-audit';
 import { ConsentAndInforming1764410000000 } from './1764410000000-consent-and-informing';
 import { ProcessingActivityRegister1764420000000 } from './1764420000000-processing-activity-register';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   AddAuthentication1764100000000,
   AddCasesAndNeedToKnow1764200000000,
   NeedToKnowWalls1764300000000,
+  TamperEvidentAudit1764400000000,
   ConsentAndInforming1764410000000,
   ProcessingActivityRegister1764420000000,
 ];

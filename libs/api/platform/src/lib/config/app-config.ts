@@ -28,6 +28,8 @@ export interface AppConfig {
     lockoutThreshold: number;
     lockoutMs: number;
   };
+  /** Tamper evidence of the audit log (ADR 0017): chain heads checkpointed outside the database. */
+  audit: { checkpointIntervalSeconds: number; checkpointFile: string };
   /**
    * Key material. Unset outside production: `resolveSecrets` then keeps generated keys in
    * DATA_DIR so data stays readable between runs.
@@ -164,6 +166,10 @@ export function loadAppConfig(env: Env): AppConfig {
       loginRateLimitPerMinute: integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 10_000),
       lockoutThreshold: integer('LOGIN_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMs: integer('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60) * 60_000,
+    },
+    audit: {
+      checkpointIntervalSeconds: integer('AUDIT_CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86_400),
+      checkpointFile: text('AUDIT_CHECKPOINT_FILE', 'tmp/audit-checkpoints.jsonl'),
     },
     secrets,
   };

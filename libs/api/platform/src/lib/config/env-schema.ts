@@ -98,6 +98,18 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
       'Keys for data encrypted at rest: id:base64(32 bytes), comma-separated, newest first; required in production',
   },
   {
+    name: 'AUDIT_CHECKPOINT_INTERVAL_SECONDS',
+    description:
+      'Every this many seconds the audit chain heads are appended to AUDIT_CHECKPOINT_FILE (outside the database); 0 = off',
+    example: '300',
+  },
+  {
+    name: 'AUDIT_CHECKPOINT_FILE',
+    description:
+      'File the audit checkpoints are appended to (JSON lines, relative to the working folder); keep a copy off this machine',
+    example: 'tmp/audit-checkpoints.jsonl',
+  },
+  {
     name: 'HASH_KEY',
     description:
       'Key (base64, 32 bytes) for keyed hashes: pseudonyms in the audit log, person matching; required in production',

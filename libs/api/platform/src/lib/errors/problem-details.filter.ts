@@ -3,6 +3,7 @@ import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '@casustafel/shared/contrac
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestStorage } from '../context/request-context';
 import { AppError, TooManyRequestsError } from './app-error';
+import { AuditUnavailableError, isAuditWriteFailure } from './audit-unavailable';
 import { RequestValidationError } from './request-validation-error';
 import { describeError } from '../logging/app-logger';
 
@@ -24,7 +25,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   constructor(private readonly spa?: SpaFallback) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    // Audit rows written inside a SQL function fail as plain database errors: fail closed with 503.
+    const exception =
+      isAuditWriteFailure(thrown) && !(thrown instanceof AuditUnavailableError)
+        ? new AuditUnavailableError(undefined, thrown)
+        : thrown;
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
@@ -35,9 +41,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const problem = this.toProblem(exception, status, request);
     if (status >= 500) {
+      const cause = exception instanceof AuditUnavailableError ? exception.cause : undefined;
       this.logger.error(
-        { err: describeError(exception), correlationId: problem.correlationId },
-        'Unhandled error while serving a request',
+        {
+          err: describeError(exception),
+          ...(cause === undefined ? {} : { cause: describeError(cause) }),
+          correlationId: problem.correlationId,
+        },
+        exception instanceof AuditUnavailableError
+          ? 'The audit log could not be written; the action was refused'
+          : 'Unhandled error while serving a request',
       );
     }
     if (exception instanceof TooManyRequestsError) {

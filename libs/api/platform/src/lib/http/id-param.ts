@@ -3,12 +3,16 @@ import { RequestValidationError } from '../errors/request-validation-error';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (typeof value !== 'string' || !UUID.test(value)) {
+    if (!isUuid(value)) {
       throw new RequestValidationError([
         { field: this.name, code: 'isUuid', message: `${this.name} must be a UUID` },
       ]);

@@ -14,6 +14,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     // Fixed, well-known test keys: never use them anywhere else.
     ENCRYPTION_KEYS: 'test1:dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMTIzNDU=',
     HASH_KEY: 'dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTEyMzQ=',
+    // No checkpoint timer in tests unless a test asks for one.
+    AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
     ...env,
   });
 }
