@@ -202,7 +202,7 @@ describe('consent register and informing the person', () => {
         canRecord: true,
       });
       const { rows } = await factory.client.query(
-        `select details from audit_event where action = 'consent.record' and object_id = $1`,
+        `select details from audit_event where action = 'consent.record' and object_id = $1 and data_subject_id is null`,
         [consentId],
       );
       expect(rows[0].details).toMatchObject({
@@ -342,12 +342,20 @@ describe('consent register and informing the person', () => {
       ).rejects.toThrow(/can only be withdrawn, once/);
 
       const { rows } = await factory.client.query(
-        `select details from audit_event where action = 'consent.withdraw' and object_id = $1`,
+        `select details from audit_event where action = 'consent.withdraw' and object_id = $1 and data_subject_id is null`,
         [consentId],
       );
       expect(rows).toEqual([
         { details: { caseId, kind: 'BEROEPSGEHEIM_DOORBREKING', lapsedDisclosures: 1 } },
       ]);
+      // One record for the person the consent is about, under their pseudonym.
+      const subject = await factory.client.query(
+        `select e.data_subject_id_type, e.details from audit_event e join consent_record k on k.id::text = e.object_id
+           join person p on p.id = k.person_id
+          where e.action = 'consent.withdraw' and e.object_id = $1 and e.data_subject_id = p.pseudonym`,
+        [consentId],
+      );
+      expect(subject.rows).toEqual([{ data_subject_id_type: 'CST_PSEUDONYM', details: {} }]);
     });
 
     it("after the withdrawal the recipient's very next request no longer shows the item; the other ground still does", async () => {
@@ -458,7 +466,7 @@ describe('consent register and informing the person', () => {
       ]);
 
       const { rows } = await factory.client.query(
-        `select details from audit_event where action = 'case.informing.set' and object_id = $1`,
+        `select details from audit_event where action = 'case.informing.set' and object_id = $1 and data_subject_id is null`,
         [caseId],
       );
       expect(rows).toEqual([
@@ -473,7 +481,8 @@ describe('consent register and informing the person', () => {
         },
       ]);
       const reads = await factory.client.query(
-        `select count(*) from audit_event where action = 'case.informing.read' and object_id = $1 and actor_user_id = $2`,
+        `select count(*) from audit_event where action = 'case.informing.read' and object_id = $1 and actor_user_id = $2
+           and data_subject_id is null`,
         [caseId, p.ggz.userId],
       );
       expect(Number(reads.rows[0].count)).toBe(2);
@@ -503,7 +512,7 @@ describe('consent register and informing the person', () => {
       expect((await ggz.get<InformingReviewDto[]>('/api/informing/reviews-due')).body).toEqual([]);
       const { rows } = await factory.client.query(
         `select details from audit_event where action = 'case.informing.reviews' and actor_user_id = $1
-          order by id desc limit 1`,
+          and data_subject_id is null order by seq desc limit 1`,
         [p.zvh.userId],
       );
       expect(rows[0].details).toEqual({ returned: [caseId] });

@@ -44,6 +44,7 @@ const TABLES_WITHOUT_RLS: Record<string, string> = {
   visibility_matrix_version: 'configuration: the matrix history',
   visibility_rule: 'configuration: the matrix cells',
   number_sequence: 'counters for case and registration numbers',
+  processing_activity: 'configuration: the register of processing activities, read per region (ADR 0018)',
 };
 
 const world = buildRlsWorld();

@@ -161,6 +161,7 @@ export class ConsentsService {
         action: 'consent.record',
         objectType: 'consent',
         objectId: id,
+        subjects: { persons: [input.personId] },
         details: {
           caseId,
           personId: input.personId,
@@ -190,9 +191,10 @@ export class ConsentsService {
         recorded_organisation_id: string;
         withdrawn_at: Date | null;
         version: number;
+        person_id: string;
       }>(
         em,
-        `select c.table_id, k.kind, k.recorded_organisation_id, k.withdrawn_at, k.version
+        `select c.table_id, k.kind, k.recorded_organisation_id, k.withdrawn_at, k.version, k.person_id
            from consent_record k join casus c on c.id = k.case_id
           where k.id = $1 and k.case_id = $2 and c.state <> 'VERNIETIGD'
           for update of k`,
@@ -227,6 +229,7 @@ export class ConsentsService {
         action: 'consent.withdraw',
         objectType: 'consent',
         objectId: consentId,
+        subjects: { persons: [k.person_id] },
         details: { caseId, kind: k.kind, lapsedDisclosures: Number(lapsed[0].count) },
       });
     });

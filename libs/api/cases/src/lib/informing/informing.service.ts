@@ -146,6 +146,7 @@ export class InformingService {
         action: 'case.informing.reviews',
         objectType: 'case',
         details: { returned: result.map((r) => r.caseId) },
+        subjects: { cases: result.map((r) => r.caseId) },
       });
       return result;
     });
