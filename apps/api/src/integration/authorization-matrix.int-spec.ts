@@ -36,6 +36,7 @@ const NON_CASE_PREFIXES = {
   '/api/account': "the user's own account",
   '/api/admin': 'administration of organisations, users and memberships (admin.* permissions)',
   '/api/health': 'health checks',
+  '/api/register': 'the register of processing activities: no personal data (processing-register.int-spec.ts)',
 };
 
 describe('authorization matrix', () => {

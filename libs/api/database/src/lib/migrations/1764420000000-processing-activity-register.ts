@@ -15,7 +15,7 @@ export class ProcessingActivityRegister1764420000000 implements MigrationInterfa
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE processing_activity (
-        id text PRIMARY KEY CHECK (id ~ '^urn:[a-z0-9:._-]{3,250}$'),
+        id text PRIMARY KEY CHECK (id ~* '^urn:[a-z0-9:._-]{3,250}$'),
         activity_key uuid NOT NULL,
         version integer NOT NULL CHECK (version >= 1),
         region_id uuid NOT NULL REFERENCES region(id),
