@@ -5,3 +5,4 @@ export * from './lib/auth';
 export * from './lib/identity';
 export * from './lib/cases';
 export * from './lib/default-matrix';
+export * from './lib/rights';
