@@ -36,7 +36,8 @@ export type DemoUserKey =
   | 'om'
   | 'ggz'
   | 'veiligthuis'
-  | 'reclassering';
+  | 'reclassering'
+  | 'contactpunt';
 
 export interface DemoPerson {
   givenName: string;
