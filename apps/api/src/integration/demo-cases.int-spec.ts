@@ -448,12 +448,19 @@ describe('demo cases (real PostgreSQL, real API)', () => {
     expect(waiting.taskCounts).toEqual({ total: 0, open: 0 });
 
     const detail = (await contactpunt.get<RightsRequestDetailDto>(`/api/rights-requests/${inzage.id}`)).body;
-    expect(detail.subject).toMatchObject({ givenName: 'Piotr', familyName: 'Przykład (fictief)', bsnGiven: true });
+    expect(detail.subject).toMatchObject({
+      givenName: 'Piotr',
+      familyName: 'Przykład (fictief)',
+      bsnGiven: true,
+    });
     expect(detail.matched.persons).toBeGreaterThanOrEqual(1);
     const done = detail.tasks.filter((t) => t.status !== 'OPEN').map((t) => t.organisation.name);
     expect(done).toEqual(['Zorgcoördinatie mensenhandel Gooi en Vechtstreek']);
     expect(detail.tasks.map((t) => t.organisation.name)).toEqual(
-      expect.arrayContaining(['Zorg- en Veiligheidshuis Gooi en Vechtstreek', 'Politie Midden-Nederland, district Gooi en Vechtstreek']),
+      expect.arrayContaining([
+        'Zorg- en Veiligheidshuis Gooi en Vechtstreek',
+        'Politie Midden-Nederland, district Gooi en Vechtstreek',
+      ]),
     );
 
     const politie = (await (await as('politie')).get<MyRightsTaskDto[]>('/api/rights-tasks')).body;

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Clock } from '@casustafel/api/platform';
-import { createTestDatabase, IdentityFactory, TestAgent, TestDatabase } from '@casustafel/api/testing';
+import { createTestDatabase, IdentityFactory, TestDatabase } from '@casustafel/api/testing';
 import {
   addCalendarMonths,
   type CaseTableDto,
@@ -78,7 +78,10 @@ describe('data-subject requests through the contactpunt', () => {
     await addItem(p.ggz, cases.withBsn, 'C3');
     await addItem(p.politie, cases.withBsn, 'C5');
     for (const [key, id] of Object.entries(cases)) {
-      const { rows } = await factory.client.query<{ number: string }>('select number from casus where id = $1', [id]);
+      const { rows } = await factory.client.query<{ number: string }>(
+        'select number from casus where id = $1',
+        [id],
+      );
       caseNumbers[key] = rows[0].number;
     }
   });
@@ -91,7 +94,12 @@ describe('data-subject requests through the contactpunt', () => {
     await db?.drop();
   });
 
-  async function party(organisationId: string, table: string, role: 'CONTACTPUNT' | 'TRIAGIST', name: string): Promise<Party> {
+  async function party(
+    organisationId: string,
+    table: string,
+    role: 'CONTACTPUNT' | 'TRIAGIST',
+    name: string,
+  ): Promise<Party> {
     const user = await factory.user(organisationId, {
       isDemo: true,
       displayName: `${name} (fictief)`,
@@ -112,19 +120,30 @@ describe('data-subject requests through the contactpunt', () => {
       reason: 'Zorgen over betrokkene (fictief).',
       goal: 'Hulp organiseren.',
       discussedWithPerson: true,
-      criteria: { multipleDomains: true, crossChain: true, systemAffected: false, localSafetyProblem: false, motivation: 'x' },
+      criteria: {
+        multipleDomains: true,
+        crossChain: true,
+        systemAffected: false,
+        localSafetyProblem: false,
+        motivation: 'x',
+      },
       signals: [{ signalId: table.signals[0].id }],
       persons: persons.map((person) => ({ ...person, role: 'SLACHTOFFER' })),
       proposedParticipants: participants.map((x) => ({ organisationId: x.organisationId })),
       submit: true,
     });
     expect(registration.status).toBe(201);
-    const started = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${registration.body.id}/start`);
-    const decided = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${registration.body.id}/decision`, {
-      outcome: 'ZVH_TABLE',
-      advice: '',
-      version: started.body.version,
-    });
+    const started = await p.zvh.agent.post<RegistrationDto>(
+      `/api/triage/registrations/${registration.body.id}/start`,
+    );
+    const decided = await p.zvh.agent.post<RegistrationDto>(
+      `/api/triage/registrations/${registration.body.id}/decision`,
+      {
+        outcome: 'ZVH_TABLE',
+        advice: '',
+        version: started.body.version,
+      },
+    );
     expect(decided.status).toBe(200);
     return decided.body.triage?.caseId as string;
   }
@@ -152,7 +171,10 @@ describe('data-subject requests through the contactpunt', () => {
   });
 
   async function create(overrides: Record<string, unknown> = {}): Promise<RightsRequestDetailDto> {
-    const res = await contactpunt.agent.post<RightsRequestDetailDto>('/api/rights-requests', request(overrides));
+    const res = await contactpunt.agent.post<RightsRequestDetailDto>(
+      '/api/rights-requests',
+      request(overrides),
+    );
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -171,7 +193,9 @@ describe('data-subject requests through the contactpunt', () => {
       expect((await contactpunt.agent.get('/api/rights-tasks')).status).toBe(404);
       for (const worker of [p.politie, p.zvh, triagist]) {
         expect((await worker.agent.get('/api/rights-requests')).status).toBe(404);
-        expect((await worker.agent.post('/api/rights-requests/lookup', { subject: SUBJECT })).status).toBe(404);
+        expect((await worker.agent.post('/api/rights-requests/lookup', { subject: SUBJECT })).status).toBe(
+          404,
+        );
         expect((await worker.agent.post('/api/rights-requests', request())).status).toBe(404);
       }
       // A case worker without `rights.tasks` (the triagist decides on registrations only).
@@ -207,12 +231,16 @@ describe('data-subject requests through the contactpunt', () => {
       expect(JSON.stringify(res.body)).not.toContain('Inhoud');
 
       // Without a BSN, name and date of birth match the namesake as well.
-      const byName = await contactpunt.agent.post<RightsLookupResponse>('/api/rights-requests/lookup', { subject: SUBJECT });
+      const byName = await contactpunt.agent.post<RightsLookupResponse>('/api/rights-requests/lookup', {
+        subject: SUBJECT,
+      });
       expect(byName.body).toMatchObject({ persons: 3, cases: 3 });
       expect(byName.body.controllers.map((o) => o.id)).toContain(p.gemeente.organisationId);
 
       // Another region's contactpunt finds nobody; only its own ZVH would get a task.
-      const far = await elsewhere.agent.post<RightsLookupResponse>('/api/rights-requests/lookup', { subject: SUBJECT });
+      const far = await elsewhere.agent.post<RightsLookupResponse>('/api/rights-requests/lookup', {
+        subject: SUBJECT,
+      });
       expect(far.body).toEqual({
         persons: 0,
         cases: 0,
@@ -273,10 +301,13 @@ describe('data-subject requests through the contactpunt', () => {
       );
       expect(matched.rows.map((r) => r.case_id)).toEqual([cases.withBsn, cases.nameOnly].sort());
 
-      const audit = await factory.client.query<{ action: string; details: Record<string, unknown>; text: string }>(
-        `select action, details, details::text as text from audit_event where object_id = $1 order by id`,
-        [detail.id],
-      );
+      const audit = await factory.client.query<{
+        action: string;
+        details: Record<string, unknown>;
+        text: string;
+      }>(`select action, details, details::text as text from audit_event where object_id = $1 order by id`, [
+        detail.id,
+      ]);
       expect(audit.rows.map((r) => r.action)).toEqual(['rights_request.create', 'rights_request.fan_out']);
       expect(audit.rows[1].details).toMatchObject({
         byBsn: true,
@@ -293,7 +324,10 @@ describe('data-subject requests through the contactpunt', () => {
     });
 
     it('refuses bad input naming the field: a date of receipt in the future, a verified identity without how', async () => {
-      const future = await contactpunt.agent.post('/api/rights-requests', request({ receivedAt: addCalendarMonths(clock.today(), 1) }));
+      const future = await contactpunt.agent.post(
+        '/api/rights-requests',
+        request({ receivedAt: addCalendarMonths(clock.today(), 1) }),
+      );
       expect(fields(future)).toEqual(['receivedAt:inTheFuture']);
       const how = await contactpunt.agent.post('/api/rights-requests', request({ identityMethod: null }));
       expect(fields(how)).toEqual(['identityMethod:isIn']);
@@ -302,7 +336,10 @@ describe('data-subject requests through the contactpunt', () => {
         request({ identityVerified: false, identityMethod: 'DIGID' }),
       );
       expect(fields(contradicting)).toEqual(['identityMethod:identityNotVerified']);
-      const wrong = await contactpunt.agent.post('/api/rights-requests', request({ type: 'INKIJK', receivedVia: 'FAX' }));
+      const wrong = await contactpunt.agent.post(
+        '/api/rights-requests',
+        request({ type: 'INKIJK', receivedVia: 'FAX' }),
+      );
       expect(fields(wrong)).toEqual(['type:isIn', 'receivedVia:isIn']);
     });
 
@@ -316,15 +353,26 @@ describe('data-subject requests through the contactpunt', () => {
         can: { fanOut: true, close: false, reject: true },
       });
       const url = `/api/rights-requests/${waiting.id}/fan-out`;
-      expect(fields(await contactpunt.agent.post(url, { version: waiting.version }))).toEqual(['identityMethod:isIn']);
-      expect((await contactpunt.agent.post(url, { identityMethod: 'DIGID', version: waiting.version + 7 })).status).toBe(409);
+      expect(fields(await contactpunt.agent.post(url, { version: waiting.version }))).toEqual([
+        'identityMethod:isIn',
+      ]);
+      expect(
+        (await contactpunt.agent.post(url, { identityMethod: 'DIGID', version: waiting.version + 7 })).status,
+      ).toBe(409);
       const sent = await contactpunt.agent.post<RightsRequestDetailDto>(url, {
         identityMethod: 'DIGID',
         version: waiting.version,
       });
       expect(sent.status).toBe(200);
-      expect(sent.body).toMatchObject({ status: 'IN_BEHANDELING', identityMethod: 'DIGID', taskCounts: { total: 4 } });
-      const again = await contactpunt.agent.post(url, { identityMethod: 'DIGID', version: sent.body.version });
+      expect(sent.body).toMatchObject({
+        status: 'IN_BEHANDELING',
+        identityMethod: 'DIGID',
+        taskCounts: { total: 4 },
+      });
+      const again = await contactpunt.agent.post(url, {
+        identityMethod: 'DIGID',
+        version: sent.body.version,
+      });
       expect([again.status, problemType(again)]).toEqual([409, 'rights_request.state']);
     });
   });
@@ -335,20 +383,28 @@ describe('data-subject requests through the contactpunt', () => {
       ['2024-01-31', '2024-02-29'],
       ['2025-03-31', '2025-04-30'],
       ['2025-12-15', '2026-01-15'],
-    ])('received %s: due %s (one calendar month, the last day when the month is shorter)', async (receivedAt, dueAt) => {
-      const detail = await create({ receivedAt });
-      expect(detail).toMatchObject({ receivedAt, dueAt, overdue: true });
-    });
+    ])(
+      'received %s: due %s (one calendar month, the last day when the month is shorter)',
+      async (receivedAt, dueAt) => {
+        const detail = await create({ receivedAt });
+        expect(detail).toMatchObject({ receivedAt, dueAt, overdue: true });
+      },
+    );
 
     it('is extended once, by one or two months from receipt, with a reason, only up to the deadline', async () => {
       const detail = await create({ receivedAt: '2026-01-31' });
       const url = `/api/rights-requests/${detail.id}/extension`;
       // Make it due today: the rules look at the deadline, not at the date of receipt.
-      await factory.client.query('update rights_request set due_at = $2 where id = $1', [detail.id, clock.today()]);
+      await factory.client.query('update rights_request set due_at = $2 where id = $1', [
+        detail.id,
+        clock.today(),
+      ]);
 
       const bad = await contactpunt.agent.post(url, { months: 3, reason: '  ', version: detail.version });
       expect(fields(bad)).toEqual(['months:max', 'reason:isNotBlank']);
-      expect((await contactpunt.agent.post(url, { months: 2, reason: 'Complex', version: 99 })).status).toBe(409);
+      expect((await contactpunt.agent.post(url, { months: 2, reason: 'Complex', version: 99 })).status).toBe(
+        409,
+      );
 
       const extended = await contactpunt.agent.post<RightsRequestDetailDto>(url, {
         months: 2,
@@ -363,11 +419,18 @@ describe('data-subject requests through the contactpunt', () => {
         extension: { months: 2, reason: 'Veel partners en dossiers (fictief).' },
         can: { extend: false },
       });
-      const twice = await contactpunt.agent.post(url, { months: 1, reason: 'Nog meer', version: extended.body.version });
+      const twice = await contactpunt.agent.post(url, {
+        months: 1,
+        reason: 'Nog meer',
+        version: extended.body.version,
+      });
       expect([twice.status, problemType(twice)]).toEqual([409, 'rights_request.already_extended']);
 
       const late = await create();
-      await factory.client.query('update rights_request set due_at = $2::date - 1 where id = $1', [late.id, clock.today()]);
+      await factory.client.query('update rights_request set due_at = $2::date - 1 where id = $1', [
+        late.id,
+        clock.today(),
+      ]);
       const refused = await contactpunt.agent.post(`/api/rights-requests/${late.id}/extension`, {
         months: 1,
         reason: 'Te laat',
@@ -390,16 +453,26 @@ describe('data-subject requests through the contactpunt', () => {
     });
 
     const taskOf = async (x: Party) =>
-      (await x.agent.get<MyRightsTaskDto[]>('/api/rights-tasks')).body.find((t) => t.request.number === detail.number);
+      (await x.agent.get<MyRightsTaskDto[]>('/api/rights-tasks')).body.find(
+        (t) => t.request.number === detail.number,
+      );
 
     it('each sees its own task with the cases it takes part in, never the person', async () => {
       const politie = await taskOf(p.politie);
       expect(politie).toMatchObject({
         status: 'OPEN',
         itemCount: 1,
-        request: { number: detail.number, type: 'RECTIFICATIE', status: 'IN_BEHANDELING', dueAt: detail.dueAt, overdue: false },
+        request: {
+          number: detail.number,
+          type: 'RECTIFICATIE',
+          status: 'IN_BEHANDELING',
+          dueAt: detail.dueAt,
+          overdue: false,
+        },
       });
-      expect(politie?.cases.map((c) => c.number).sort()).toEqual([caseNumbers['withBsn'], caseNumbers['nameOnly']].sort());
+      expect(politie?.cases.map((c) => c.number).sort()).toEqual(
+        [caseNumbers['withBsn'], caseNumbers['nameOnly']].sort(),
+      );
       const ggz = await taskOf(p.ggz);
       expect(ggz?.cases).toEqual([{ id: cases.withBsn, number: caseNumbers['withBsn'] }]);
       const all = await p.ggz.agent.get<MyRightsTaskDto[]>('/api/rights-tasks');
@@ -411,13 +484,23 @@ describe('data-subject requests through the contactpunt', () => {
     it('a partner cannot answer another organisation’s task (404); a refusal needs its ground; stale versions are 409', async () => {
       const ggz = (await taskOf(p.ggz)) as MyRightsTaskDto;
       const url = `/api/rights-tasks/${ggz.id}/answer`;
-      expect((await p.gemeente.agent.post(url, { status: 'AFGEROND', version: ggz.version })).status).toBe(404);
-      expect((await p.politie.agent.post(url, { status: 'AFGEROND', version: ggz.version })).status).toBe(404);
-      expect((await contactpunt.agent.post(url, { status: 'AFGEROND', version: ggz.version })).status).toBe(404);
+      expect((await p.gemeente.agent.post(url, { status: 'AFGEROND', version: ggz.version })).status).toBe(
+        404,
+      );
+      expect((await p.politie.agent.post(url, { status: 'AFGEROND', version: ggz.version })).status).toBe(
+        404,
+      );
+      expect((await contactpunt.agent.post(url, { status: 'AFGEROND', version: ggz.version })).status).toBe(
+        404,
+      );
       const noGround = await p.ggz.agent.post(url, { status: 'AFGEWEZEN', note: ' ', version: ggz.version });
       expect(fields(noGround)).toEqual(['note:isNotBlank']);
-      expect(fields(await p.ggz.agent.post(url, { status: 'OPEN', version: ggz.version }))).toEqual(['status:isIn']);
-      expect((await p.ggz.agent.post(url, { status: 'AFGEROND', version: ggz.version + 1 })).status).toBe(409);
+      expect(fields(await p.ggz.agent.post(url, { status: 'OPEN', version: ggz.version }))).toEqual([
+        'status:isIn',
+      ]);
+      expect((await p.ggz.agent.post(url, { status: 'AFGEROND', version: ggz.version + 1 })).status).toBe(
+        409,
+      );
 
       const refused = await p.ggz.agent.post<MyRightsTaskDto>(url, {
         status: 'AFGEWEZEN',
@@ -432,8 +515,14 @@ describe('data-subject requests through the contactpunt', () => {
 
     it('the contactpunt closes only when every task is done, and sees who answered what', async () => {
       const closeUrl = `/api/rights-requests/${detail.id}/close`;
-      const current = (await contactpunt.agent.get<RightsRequestDetailDto>(`/api/rights-requests/${detail.id}`)).body;
-      const early = await contactpunt.agent.post(closeUrl, { status: 'AFGEROND', outcome: 'Klaar', version: current.version });
+      const current = (
+        await contactpunt.agent.get<RightsRequestDetailDto>(`/api/rights-requests/${detail.id}`)
+      ).body;
+      const early = await contactpunt.agent.post(closeUrl, {
+        status: 'AFGEROND',
+        outcome: 'Klaar',
+        version: current.version,
+      });
       expect([early.status, problemType(early)]).toEqual([409, 'rights_request.tasks_open']);
 
       for (const x of [p.politie, p.veiligThuis, p.zvh]) {
@@ -444,7 +533,8 @@ describe('data-subject requests through the contactpunt', () => {
         });
         expect(res.status).toBe(200);
       }
-      const done = (await contactpunt.agent.get<RightsRequestDetailDto>(`/api/rights-requests/${detail.id}`)).body;
+      const done = (await contactpunt.agent.get<RightsRequestDetailDto>(`/api/rights-requests/${detail.id}`))
+        .body;
       expect(done.taskCounts).toEqual({ total: 4, open: 0 });
       expect(done.can.close).toBe(true);
       expect(done.tasks.find((t) => t.organisation.id === p.ggz.organisationId)).toMatchObject({
@@ -452,20 +542,35 @@ describe('data-subject requests through the contactpunt', () => {
         answeredBy: 'ggz (fictief)',
         note: 'Beroepsgeheim: rectificatie via de behandelaar (fictief).',
       });
-      expect(done.tasks.find((t) => t.organisation.id === p.veiligThuis.organisationId)?.status).toBe('NIETS_GEVONDEN');
+      expect(done.tasks.find((t) => t.organisation.id === p.veiligThuis.organisationId)?.status).toBe(
+        'NIETS_GEVONDEN',
+      );
 
-      expect(fields(await contactpunt.agent.post(closeUrl, { status: 'AFGEROND', outcome: '', version: done.version }))).toEqual([
-        'outcome:isNotBlank',
-        'outcome:isLength',
-      ]);
+      expect(
+        fields(
+          await contactpunt.agent.post(closeUrl, { status: 'AFGEROND', outcome: '', version: done.version }),
+        ),
+      ).toEqual(['outcome:isNotBlank', 'outcome:isLength']);
       const closed = await contactpunt.agent.post<RightsRequestDetailDto>(closeUrl, {
         status: 'AFGEROND',
         outcome: 'Betrokkene schriftelijk geantwoord (fictief).',
         version: done.version,
       });
       expect(closed.status).toBe(200);
-      expect(closed.body).toMatchObject({ status: 'AFGEROND', closedAt: expect.any(String), can: { extend: false, reject: false } });
-      expect((await contactpunt.agent.post(closeUrl, { status: 'AFGEWEZEN', outcome: 'x', version: closed.body.version })).status).toBe(409);
+      expect(closed.body).toMatchObject({
+        status: 'AFGEROND',
+        closedAt: expect.any(String),
+        can: { extend: false, reject: false },
+      });
+      expect(
+        (
+          await contactpunt.agent.post(closeUrl, {
+            status: 'AFGEWEZEN',
+            outcome: 'x',
+            version: closed.body.version,
+          })
+        ).status,
+      ).toBe(409);
 
       const audit = await factory.client.query<{ action: string; actor: string }>(
         `select action, actor_user_id::text as actor from audit_event
@@ -477,17 +582,23 @@ describe('data-subject requests through the contactpunt', () => {
 
     it('a refused request takes no more answers', async () => {
       const other = await create({ type: 'BEZWAAR' });
-      const rejected = await contactpunt.agent.post<RightsRequestDetailDto>(`/api/rights-requests/${other.id}/close`, {
-        status: 'AFGEWEZEN',
-        outcome: 'Kennelijk ongegrond (fictief).',
-        version: other.version,
-      });
+      const rejected = await contactpunt.agent.post<RightsRequestDetailDto>(
+        `/api/rights-requests/${other.id}/close`,
+        {
+          status: 'AFGEWEZEN',
+          outcome: 'Kennelijk ongegrond (fictief).',
+          version: other.version,
+        },
+      );
       expect(rejected.body.status).toBe('AFGEWEZEN');
       const task = (await p.politie.agent.get<MyRightsTaskDto[]>('/api/rights-tasks')).body.find(
         (t) => t.request.number === other.number,
       ) as MyRightsTaskDto;
       expect(task.request.status).toBe('AFGEWEZEN');
-      const late = await p.politie.agent.post(`/api/rights-tasks/${task.id}/answer`, { status: 'AFGEROND', version: task.version });
+      const late = await p.politie.agent.post(`/api/rights-tasks/${task.id}/answer`, {
+        status: 'AFGEROND',
+        version: task.version,
+      });
       expect([late.status, problemType(late)]).toEqual([409, 'rights_request.closed']);
     });
   });
@@ -529,7 +640,8 @@ describe('data-subject requests through the contactpunt', () => {
         'select id, organisation_id from rights_task where request_id = $1',
         [detail.id],
       );
-      const taskOf = (x: Party) => rows.filter((r) => r.organisation_id === x.organisationId).map((r) => r.id);
+      const taskOf = (x: Party) =>
+        rows.filter((r) => r.organisation_id === x.organisationId).map((r) => r.id);
       const allTasks = `select id::text as key from rights_task where request_id = '${detail.id}'`;
       expect(await visible(contactpunt, allTasks)).toEqual(rows.map((r) => r.id).sort());
       expect(await visible(p.politie, allTasks)).toEqual(taskOf(p.politie));
@@ -551,10 +663,20 @@ describe('data-subject requests through the contactpunt', () => {
         expect(await visible(p.zvh, sql)).toEqual([]);
       }
       // Changes: a partner answers only its own task; it cannot touch the request.
-      await inSecurityContext(app1, { userId: p.politie.userId, organisationId: p.politie.organisationId }, async (client) => {
-        expect((await client.query(`update rights_task set note = 'x' where request_id = $1`, [detail.id])).rowCount).toBe(1);
-        expect((await client.query(`update rights_request set outcome = 'x' where id = $1`, [detail.id])).rowCount).toBe(0);
-      });
+      await inSecurityContext(
+        app1,
+        { userId: p.politie.userId, organisationId: p.politie.organisationId },
+        async (client) => {
+          expect(
+            (await client.query(`update rights_task set note = 'x' where request_id = $1`, [detail.id]))
+              .rowCount,
+          ).toBe(1);
+          expect(
+            (await client.query(`update rights_request set outcome = 'x' where id = $1`, [detail.id]))
+              .rowCount,
+          ).toBe(0);
+        },
+      );
     });
   });
 });

@@ -22,7 +22,13 @@ export interface DemoRightsRequest {
   identityMethod: IdentityMethod | null;
   subject: { givenName: string; familyName: string; dateOfBirth: string; bsn?: string };
   /** Tasks already completed, by organisation key. */
-  answered?: Array<{ org: string; status: RightsTaskAnswer; by: DemoUserKey; daysAgo: number; note?: string }>;
+  answered?: Array<{
+    org: string;
+    status: RightsTaskAnswer;
+    by: DemoUserKey;
+    daysAgo: number;
+    note?: string;
+  }>;
 }
 
 /**
@@ -37,7 +43,12 @@ export const DEMO_RIGHTS_REQUESTS: DemoRightsRequest[] = [
     receivedVia: 'BRIEF',
     requester: 'BETROKKENE',
     identityMethod: 'ID_BEWIJS_GETOOND',
-    subject: { givenName: 'Piotr', familyName: 'Przykład (fictief)', dateOfBirth: '1991-02-17', bsn: '999990019' },
+    subject: {
+      givenName: 'Piotr',
+      familyName: 'Przykład (fictief)',
+      dateOfBirth: '1991-02-17',
+      bsn: '999990019',
+    },
     answered: [{ org: 'zorgcoordinatie', status: 'AFGEROND', by: 'zorgcoordinator', daysAgo: 4 }],
   },
   {
@@ -68,9 +79,10 @@ export async function insertDemoRightsRequests(
   if (!actor || !zvh) {
     throw new Error('The demo rights requests need the demo contactpunt');
   }
-  const regions: Array<{ region_id: string }> = await em.query('select region_id from organisation where id = $1', [
-    zvh.id,
-  ]);
+  const regions: Array<{ region_id: string }> = await em.query(
+    'select region_id from organisation where id = $1',
+    [zvh.id],
+  );
   const today = crypto.clock.today();
   const year = crypto.clock.now().getUTCFullYear();
   const nowMs = crypto.clock.now().getTime();
@@ -92,14 +104,18 @@ export async function insertDemoRightsRequests(
     );
     const sent = r.identityMethod !== null;
     const matches: Array<{ person_id: string; case_id: string }> = sent
-      ? await em.query('select person_id, case_id from cst_rights_match($1::bytea, $2::bytea)', [bsnHash, matchHash])
+      ? await em.query('select person_id, case_id from cst_rights_match($1::bytea, $2::bytea)', [
+          bsnHash,
+          matchHash,
+        ])
       : [];
     const caseIds = [...new Set(matches.map((m) => m.case_id))];
     const held: Array<{ organisation_id: string; case_ids: string[]; item_count: number }> =
       caseIds.length > 0
-        ? await em.query('select organisation_id, case_ids, item_count from cst_rights_controllers($1::uuid[])', [
-            caseIds,
-          ])
+        ? await em.query(
+            'select organisation_id, case_ids, item_count from cst_rights_controllers($1::uuid[])',
+            [caseIds],
+          )
         : [];
     if (sent && !held.some((h) => h.organisation_id === zvh.id)) {
       held.push({ organisation_id: zvh.id, case_ids: [], item_count: 0 });
@@ -143,11 +159,10 @@ export async function insertDemoRightsRequests(
       ],
     );
     for (const m of matches) {
-      await em.query('insert into rights_request_person (request_id, person_id, case_id) values ($1, $2, $3)', [
-        id,
-        m.person_id,
-        m.case_id,
-      ]);
+      await em.query(
+        'insert into rights_request_person (request_id, person_id, case_id) values ($1, $2, $3)',
+        [id, m.person_id, m.case_id],
+      );
     }
     for (const h of held) {
       const orgKey = [...refs.organisations].find(([, o]) => o.id === h.organisation_id)?.[0];

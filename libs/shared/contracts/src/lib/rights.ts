@@ -7,7 +7,13 @@ import type { OrganisationRef } from './cases';
  */
 
 /** AVG chapter III rights handled here: art. 15, 16, 18, 17 and 21. */
-export const RIGHTS_REQUEST_TYPES = ['INZAGE', 'RECTIFICATIE', 'BEPERKING', 'VERWIJDERING', 'BEZWAAR'] as const;
+export const RIGHTS_REQUEST_TYPES = [
+  'INZAGE',
+  'RECTIFICATIE',
+  'BEPERKING',
+  'VERWIJDERING',
+  'BEZWAAR',
+] as const;
 export type RightsRequestType = (typeof RIGHTS_REQUEST_TYPES)[number];
 
 export const RIGHTS_RECEIVED_VIA = ['BRIEF', 'EMAIL', 'BALIE', 'TELEFOON'] as const;

@@ -601,9 +601,9 @@ export const RIGHTS_REQUESTS: Record<'here' | 'elsewhere', RightsRequestSpec> = 
   here: {
     id: id(),
     region: 1,
-    tasks: (['zvh', 'politie', 'ggz', 'comensha', 'omGuest', 'politieWithdrawn', 'politieOther'] as OrgKey[]).map(
-      (org) => ({ id: id(), org }),
-    ),
+    tasks: (
+      ['zvh', 'politie', 'ggz', 'comensha', 'omGuest', 'politieWithdrawn', 'politieOther'] as OrgKey[]
+    ).map((org) => ({ id: id(), org })),
   },
   elsewhere: { id: id(), region: 2, tasks: [{ id: id(), org: 'elsewhere' }] },
 };

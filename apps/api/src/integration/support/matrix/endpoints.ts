@@ -176,7 +176,12 @@ const rightsUrl = (t: Target, rest: string) => ({
   path: `/api/rights-requests/${rightsRequestOf(t).id}${rest}`,
   random: { path: `/api/rights-requests/RANDOM${rest}` },
 });
-const RIGHTS_SUBJECT = { givenName: 'Matrix', familyName: 'Betrokkene (fictief)', dateOfBirth: '2001-02-03', bsn: BSN };
+const RIGHTS_SUBJECT = {
+  givenName: 'Matrix',
+  familyName: 'Betrokkene (fictief)',
+  dateOfBirth: '2001-02-03',
+  bsn: BSN,
+};
 
 /** The first item the party's organisation wrote in the case (preferably NORMAAL), else any item. */
 function ownItem(party: PartyKey, caseKey: CaseKey): ItemSpec {
@@ -718,11 +723,17 @@ export const ENDPOINTS: EndpointRow[] = [
     scenario: "counts and joint controllers of the region's cases, never content",
     phase: 'read',
     targets: NONE,
-    request: () => ({ method: 'POST', path: '/api/rights-requests/lookup', body: { subject: RIGHTS_SUBJECT } }),
+    request: () => ({
+      method: 'POST',
+      path: '/api/rights-requests/lookup',
+      body: { subject: RIGHTS_SUBJECT },
+    }),
     expected: (p) => when(canAnywhere(p, 'rights.manage'), { status: 200 }),
     check: (_p, _t, res) => {
       // The BSN is the victim's in every case; the destroyed case and the other region do not count.
-      const matched = CASE_KEYS.filter((k) => CASES[k].state !== 'VERNIETIGD' && TABLE_SPECS[tableOf(k)].region === 1);
+      const matched = CASE_KEYS.filter(
+        (k) => CASES[k].state !== 'VERNIETIGD' && TABLE_SPECS[tableOf(k)].region === 1,
+      );
       const body = res.body as RightsLookupResponse;
       expect([body.persons, body.cases]).toEqual([matched.length, matched.length]);
       const holders = new Set<OrgKey>(['zvh']);
@@ -1222,7 +1233,10 @@ export const ENDPOINTS: EndpointRow[] = [
         return { method: 'POST', ...rightsUrl(t, `/${action}`), body };
       },
       expected: (p, t) =>
-        when(canInRegion(p, 'rights.manage', rightsRequestOf(t).region), { status: 409, problem: 'conflict' }),
+        when(canInRegion(p, 'rights.manage', rightsRequestOf(t).region), {
+          status: 409,
+          problem: 'conflict',
+        }),
     }),
   ),
   {
@@ -1238,7 +1252,10 @@ export const ENDPOINTS: EndpointRow[] = [
       body: { status: 'NIETS_GEVONDEN', version: STALE },
     }),
     expected: (p, t) =>
-      when(rightsTaskFor(p, t).own && canInRegion(p, 'rights.tasks', 1), { status: 409, problem: 'conflict' }),
+      when(rightsTaskFor(p, t).own && canInRegion(p, 'rights.tasks', 1), {
+        status: 409,
+        problem: 'conflict',
+      }),
   },
 ];
 

@@ -192,7 +192,12 @@ export class DataSubjectRights1764430000000 implements MigrationInterface {
    */
   private async rowLevelSecurity(q: QueryRunner): Promise<void> {
     const REGION_OF = (column: string) => `cst_rights_request_region(${column})`;
-    for (const table of ['rights_request', 'rights_request_subject', 'rights_request_person', 'rights_task']) {
+    for (const table of [
+      'rights_request',
+      'rights_request_subject',
+      'rights_request_person',
+      'rights_task',
+    ]) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
     }
     await q.query(`
@@ -231,6 +236,8 @@ export class DataSubjectRights1764430000000 implements MigrationInterface {
         cst_rights_task_holder(uuid), cst_rights_request_region(uuid), cst_user_regions(text[])`);
     await q.query(`DELETE FROM user_table_role WHERE role = 'CONTACTPUNT'`);
     await q.query(`ALTER TABLE user_table_role DROP CONSTRAINT user_table_role_role_check`);
-    await q.query(`ALTER TABLE user_table_role ADD CONSTRAINT user_table_role_role_check CHECK (role IN (${ROLES_BEFORE}))`);
+    await q.query(
+      `ALTER TABLE user_table_role ADD CONSTRAINT user_table_role_role_check CHECK (role IN (${ROLES_BEFORE}))`,
+    );
   }
 }

@@ -60,7 +60,10 @@ export class CreateRightsRequestDto implements CreateRightsRequestRequest {
   @ApiProperty() @IsBoolean() identityVerified!: boolean;
 
   @ApiPropertyOptional({ enum: IDENTITY_METHODS, description: 'Required when identityVerified is true' })
-  @ValidateIf((dto: CreateRightsRequestDto) => dto.identityVerified === true || dto.identityMethod != null)
+  @ValidateIf(
+    (dto: CreateRightsRequestDto) =>
+      dto.identityVerified === true || (dto.identityMethod !== null && dto.identityMethod !== undefined),
+  )
   @IsIn(IDENTITY_METHODS, { message: 'say how the identity was verified' })
   identityMethod?: IdentityMethod | null;
 
@@ -102,7 +105,9 @@ export class AnswerRightsTaskDto implements AnswerRightsTaskRequest {
   @ValidateIf(
     (dto: AnswerRightsTaskDto) =>
       dto.status === 'AFGEWEZEN' ||
-      (dto.note != null && !(typeof dto.note === 'string' && dto.note.trim() === '')),
+      (dto.note !== null &&
+        dto.note !== undefined &&
+        !(typeof dto.note === 'string' && dto.note.trim() === '')),
   )
   @IsString({ message: 'give the ground for refusing' })
   @MaxLength(5000)

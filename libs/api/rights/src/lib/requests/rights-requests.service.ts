@@ -137,7 +137,11 @@ export class RightsRequestsService {
   get(actor: Actor, id: string): Promise<RightsRequestDetailDto> {
     return this.tx.run(async (em) => {
       const detail = await this.detail(em, actor, id);
-      await this.audit.record(em, { action: 'rights_request.read', objectType: 'rights_request', objectId: id });
+      await this.audit.record(em, {
+        action: 'rights_request.read',
+        objectType: 'rights_request',
+        objectId: id,
+      });
       return detail;
     });
   }
@@ -286,10 +290,7 @@ export class RightsRequestsService {
           throw new ConflictError('Send the request out before completing it.', 'rights_request.state');
         }
         if (row.tasks_open > 0) {
-          throw new ConflictError(
-            `${row.tasks_open} task(s) are still open.`,
-            'rights_request.tasks_open',
-          );
+          throw new ConflictError(`${row.tasks_open} task(s) are still open.`, 'rights_request.tasks_open');
         }
       }
       const now = this.clock.now();
@@ -386,10 +387,11 @@ export class RightsRequestsService {
 
   private async detail(em: EntityManager, actor: Actor, id: string): Promise<RightsRequestDetailDto> {
     const regions = await contactpuntRegions(em, actor);
-    const rows = await queryRows<RequestRow>(em, `${SELECT} where r.id = $1 and r.region_id = any($2::uuid[])`, [
-      id,
-      regions,
-    ]);
+    const rows = await queryRows<RequestRow>(
+      em,
+      `${SELECT} where r.id = $1 and r.region_id = any($2::uuid[])`,
+      [id, regions],
+    );
     const row = rows[0];
     if (!row) {
       throw new NotFoundError('No such request.');

@@ -4,6 +4,7 @@ import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
 import { domainEn } from './domain.en';
 import { requestsEn } from './requests.en';
+import { rightsEn } from './rights.en';
 import type { CasustafelTranslation } from './nl';
 
 /** English texts. Loaded lazily (own chunk) the first time the user switches to English. */
@@ -14,6 +15,7 @@ export const en: CasustafelTranslation = {
   ...casesEn,
   ...domainEn,
   ...requestsEn,
+  ...rightsEn,
   app: {
     name: 'Casustafel',
     tagline: 'Case conferences at the Zorg- en Veiligheidshuis',
@@ -35,6 +37,8 @@ export const en: CasustafelTranslation = {
     cases: 'Cases',
     registrations: 'Registrations',
     triage: 'Triage',
+    rightsRequests: 'Data-subject requests',
+    rightsTasks: 'Request tasks',
     account: 'My account',
   },
   footer: {

@@ -4,6 +4,7 @@ import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
 import { domainNl } from './domain.nl';
 import { requestsNl } from './requests.nl';
+import { rightsNl } from './rights.nl';
 
 /**
  * Dutch source texts. Dutch is the default language; `en.ts` must have exactly the same keys
@@ -16,6 +17,7 @@ export const nl = {
   ...casesNl,
   ...domainNl,
   ...requestsNl,
+  ...rightsNl,
   app: {
     name: 'Casustafel',
     tagline: 'Casusoverleg in het Zorg- en Veiligheidshuis',
@@ -37,6 +39,8 @@ export const nl = {
     cases: 'Casussen',
     registrations: 'Aanmeldingen',
     triage: 'Triage',
+    rightsRequests: 'Verzoeken betrokkenen',
+    rightsTasks: 'Taken verzoeken',
     account: 'Mijn account',
   },
   footer: {
