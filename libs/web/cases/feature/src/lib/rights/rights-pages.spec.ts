@@ -274,15 +274,13 @@ describe('the data-subject request pages', () => {
       fill('rr-date-of-birth', '2001-02-03');
       fill('rr-bsn', '123456789');
       root().querySelector<HTMLButtonElement>('[data-testid="rights-lookup"]')?.click();
-      http
-        .expectOne('/api/rights-requests/lookup')
-        .flush(
-          {
-            type: 'urn:casustafel:problem:validation',
-            errors: [{ field: 'subject.bsn', code: 'invalidBsn', message: 'x' }],
-          },
-          { status: 400, statusText: 'Bad Request' },
-        );
+      http.expectOne('/api/rights-requests/lookup').flush(
+        {
+          type: 'urn:casustafel:problem:validation',
+          errors: [{ field: 'subject.bsn', code: 'invalidBsn', message: 'x' }],
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
       await settle();
       expect(root().querySelector('#rr-bsn')?.getAttribute('aria-invalid')).toBe('true');
       expect(text(root().querySelector('[data-testid="error-summary"]'))).toContain(
@@ -303,9 +301,11 @@ describe('the data-subject request pages', () => {
       expect(text(root().querySelector('[data-testid="rights-request-facts"]'))).toContain(
         'Mila Verzonnen (fictief), geboren 3-2-2001 BSN opgegeven (versleuteld opgeslagen)',
       );
-      const rows = [...root().querySelectorAll('[data-testid="rights-tasks"] tbody tr')];
+      const rows = [...root().querySelectorAll('[data-testid="rights-tasks"] > li')];
       expect(rows.map((r) => r.classList.contains('cst-task--overdue'))).toEqual([true, false]);
-      expect(text(rows[0])).toBe('GGz Centraal Open Verlopen 1 casus(sen), 2 eigen item(s) —');
+      expect(text(rows[0])).toBe(
+        'GGz Centraal Open Verlopen Gegevens 1 casus(sen), 2 eigen item(s) Afgehandeld Nog niet',
+      );
       expect(text(rows[1])).toContain('Niets gevonden');
       expect(text(rows[1])).toContain('door Daan Deelnemer (fictief)');
       expect(root().querySelector('#rr-close-open')).toBeNull();
@@ -374,17 +374,15 @@ describe('the data-subject request pages', () => {
   describe('the partner’s tasks', () => {
     it('shows the open task with its deadline and cases but no person, and completes it', async () => {
       await harness.navigateByUrl('/taken-verzoeken', RightsTasksPage);
-      http
-        .expectOne('/api/rights-tasks')
-        .flush([
-          task(),
-          task({
-            id: 'k2',
-            status: 'AFGEROND',
-            answeredAt: '2026-03-02T10:00:00.000Z',
-            request: { ...task().request, number: 'V-2026-0002' },
-          }),
-        ]);
+      http.expectOne('/api/rights-tasks').flush([
+        task(),
+        task({
+          id: 'k2',
+          status: 'AFGEROND',
+          answeredAt: '2026-03-02T10:00:00.000Z',
+          request: { ...task().request, number: 'V-2026-0002' },
+        }),
+      ]);
       await settle();
       const open = root().querySelector('[data-group="open"] [data-request="V-2026-0001"]');
       expect(open?.classList).toContain('cst-card--overdue');

@@ -78,10 +78,10 @@ const CONFLICTS: Record<string, string> = {
       margin: 0;
     }
     .cst-task--overdue {
-      background-color: var(--utrecht-color-red-95, #fbe9e9);
-    }
-    .cst-task--overdue td:first-child {
       border-inline-start: 4px solid var(--utrecht-color-red-30, #990000);
+    }
+    .cst-caption {
+      margin: 0;
     }
     .cst-panel__heading:focus {
       outline: none;
@@ -141,8 +141,12 @@ export class RightsRequestDetailPage {
   protected readonly extendedDue = signal<string | null>(null);
 
   constructor() {
+    // Only right after the form's save: not when the page is reloaded (the browser keeps the state).
     const navigation = inject(Router).currentNavigation();
-    const handedOver = (navigation?.extras.state as { notice?: Notice } | undefined)?.notice;
+    const handedOver =
+      navigation?.trigger === 'imperative' && navigation.previousNavigation
+        ? (navigation.extras.state as { notice?: Notice } | undefined)?.notice
+        : undefined;
     this.api
       .request(this.id)
       .pipe(takeUntilDestroyed())

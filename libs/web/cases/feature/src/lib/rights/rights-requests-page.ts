@@ -1,20 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  Injector,
-  afterNextRender,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { RightsRequestSummaryDto } from '@casustafel/shared/contracts';
 import { RightsApi } from '@casustafel/web/cases/data-access';
 import { Alert } from '@casustafel/web/shared/ui';
 import { Badge } from '../shared/badge';
-import { CaseNotice, type Notice } from '../shared/case-notice';
 import { formatDate } from '../shared/format';
 import { RightsDeadline } from './rights-deadline';
 import { isOpenRequest, requestStatusTone } from './rights-util';
@@ -27,7 +18,7 @@ import { isOpenRequest, requestStatusTone } from './rights-util';
  */
 @Component({
   selector: 'cst-rights-requests-page',
-  imports: [RouterLink, TranslocoPipe, Alert, Badge, CaseNotice, RightsDeadline],
+  imports: [RouterLink, TranslocoPipe, Alert, Badge, RightsDeadline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rights-requests-page.html',
   styleUrl: '../shared/cases-page.scss',
@@ -39,12 +30,9 @@ import { isOpenRequest, requestStatusTone } from './rights-util';
 })
 export class RightsRequestsPage {
   private readonly api = inject(RightsApi);
-  private readonly injector = inject(Injector);
-  private readonly noticeView = viewChild(CaseNotice);
 
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
   protected readonly requests = signal<RightsRequestSummaryDto[]>([]);
-  protected readonly notice = signal<Notice | null>(null);
   protected readonly tone = requestStatusTone;
   protected readonly isOpen = isOpenRequest;
   protected readonly date = formatDate;
@@ -60,11 +48,5 @@ export class RightsRequestsPage {
         },
         error: () => this.state.set('failed'),
       });
-    const navigation = inject(Router).currentNavigation();
-    const notice = (navigation?.extras.state as { notice?: Notice } | undefined)?.notice;
-    if (notice) {
-      this.notice.set(notice);
-      afterNextRender(() => this.noticeView()?.focus(), { injector: this.injector });
-    }
   }
 }
