@@ -91,8 +91,8 @@ describe('the built server (npm start)', () => {
           const { rows } = await sql.query('select count(*)::int as n from region');
           expect(rows[0].n).toBe(1);
           const users = await sql.query('select count(*)::int as n from app_user');
-          // The twelve demo logins of the README, once.
-          expect(users.rows[0].n).toBe(12);
+          // The thirteen demo logins of the README, once.
+          expect(users.rows[0].n).toBe(13);
         } finally {
           await sql.end();
         }

@@ -7,6 +7,7 @@ import { DatabaseModule } from '@casustafel/api/database';
 import { DemoModule } from '@casustafel/api/demo';
 import { HealthModule } from '@casustafel/api/health';
 import { AppConfig, PlatformModule } from '@casustafel/api/platform';
+import { RightsModule } from '@casustafel/api/rights';
 
 /** Composition root: the app only wires domain modules together. */
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         HealthModule,
         AdminModule,
         CasesModule,
+        RightsModule,
         DemoModule,
         ...extra,
       ],

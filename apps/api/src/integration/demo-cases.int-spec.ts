@@ -20,7 +20,10 @@ import {
   type CaseListResponse,
   type InformationRequestOverviewDto,
   type InformingReviewDto,
+  type MyRightsTaskDto,
   type RegistrationDto,
+  type RightsRequestDetailDto,
+  type RightsRequestSummaryDto,
 } from '@casustafel/shared/contracts';
 import { Client } from 'pg';
 import { signIn } from './support/sign-in';
@@ -319,7 +322,7 @@ describe('demo cases (real PostgreSQL, real API)', () => {
     const ggzSignal = await caseId('signal-ggz');
     expect((await listed('ggz')).items.map((c) => c.id)).toContain(ggzSignal);
     expect((await listed('politie')).items.map((c) => c.id)).not.toContain(ggzSignal);
-    for (const user of ['fg', 'beheerder']) {
+    for (const user of ['fg', 'beheerder', 'contactpunt']) {
       expect((await (await as(user)).get('/api/cases')).status).toBe(404);
     }
   });
@@ -482,6 +485,55 @@ describe('demo cases (real PostgreSQL, real API)', () => {
   });
 
   // Last: it changes the demo data (a registration becomes a case, a new registration).
+  it('data-subject requests: the contactpunt has one near its deadline and one waiting; the partners see their tasks', async () => {
+    const contactpunt = await as('contactpunt');
+    const list = await contactpunt.get<RightsRequestSummaryDto[]>('/api/rights-requests');
+    expect(list.status).toBe(200);
+    expect(list.body.map((r) => [r.type, r.status])).toEqual([
+      ['INZAGE', 'IN_BEHANDELING'],
+      ['VERWIJDERING', 'ONTVANGEN'],
+    ]);
+    const [inzage, waiting] = list.body;
+    const daysLeft = (Date.parse(inzage.dueAt) - Date.parse(clock.today())) / 86_400_000;
+    expect(daysLeft).toBeGreaterThanOrEqual(1);
+    expect(daysLeft).toBeLessThanOrEqual(7);
+    expect(inzage.overdue).toBe(false);
+    expect(waiting.taskCounts).toEqual({ total: 0, open: 0 });
+
+    const detail = (await contactpunt.get<RightsRequestDetailDto>(`/api/rights-requests/${inzage.id}`)).body;
+    expect(detail.subject).toMatchObject({
+      givenName: 'Piotr',
+      familyName: 'Przykład (fictief)',
+      bsnGiven: true,
+    });
+    expect(detail.matched.persons).toBeGreaterThanOrEqual(1);
+    const done = detail.tasks.filter((t) => t.status !== 'OPEN').map((t) => t.organisation.name);
+    expect(done).toEqual(['Zorgcoördinatie mensenhandel Gooi en Vechtstreek']);
+    expect(detail.tasks.map((t) => t.organisation.name)).toEqual(
+      expect.arrayContaining([
+        'Zorg- en Veiligheidshuis Gooi en Vechtstreek',
+        'Politie Midden-Nederland, district Gooi en Vechtstreek',
+      ]),
+    );
+
+    const politie = (await (await as('politie')).get<MyRightsTaskDto[]>('/api/rights-tasks')).body;
+    const task = politie.find((t) => t.request.number === inzage.number);
+    expect(task).toMatchObject({ status: 'OPEN', request: { type: 'INZAGE', dueAt: inzage.dueAt } });
+    expect(task?.cases.map((c) => c.id)).toContain(await caseId('shelter-zc'));
+    expect(JSON.stringify(politie)).not.toContain('Przykład');
+    // A new request continues the numbering.
+    const created = await contactpunt.post<RightsRequestDetailDto>('/api/rights-requests', {
+      type: 'BEZWAAR',
+      receivedAt: clock.today(),
+      receivedVia: 'BALIE',
+      requester: 'BETROKKENE',
+      identityVerified: false,
+      subject: { givenName: 'Test', familyName: 'Nummering (fictief)', dateOfBirth: '1990-01-01' },
+    });
+    expect(created.status).toBe(201);
+    expect(list.body.map((r) => r.number)).not.toContain(created.body.number);
+  });
+
   it('numbers cases and registrations in the services’ format, and the services continue after them', async () => {
     const cases = await sql.query<{ number: string }>('select number from casus');
     for (const c of cases.rows) {

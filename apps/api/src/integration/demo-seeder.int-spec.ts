@@ -132,6 +132,7 @@ describe('demo region seed (real PostgreSQL)', () => {
     expect(roles.rows.map((r) => r.role)).toEqual([
       'BEHEERDER',
       'CASUSREGISSEUR',
+      'CONTACTPUNT',
       'DEELNEMER',
       'FG_AUDITOR',
       'PROCESREGISSEUR',

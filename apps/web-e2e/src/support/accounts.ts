@@ -14,6 +14,7 @@ export const DEMO = {
   beheerder: 'beheerder@demo.casustafel.example',
   om: 'om@demo.casustafel.example',
   ggz: 'ggz@demo.casustafel.example',
+  contactpunt: 'contactpunt@demo.casustafel.example',
 } as const;
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -1,7 +1,7 @@
 import { Route } from '@angular/router';
 import { permissionGuard } from '@casustafel/web/auth/data-access';
 import { authRoutes } from '@casustafel/web/auth/feature';
-import { caseRoutes } from '@casustafel/web/cases/feature';
+import { caseRoutes, rightsRoutes } from '@casustafel/web/cases/feature';
 import { shellRoutes } from '@casustafel/web/shell';
 
 export const appRoutes: Route[] = [
@@ -10,6 +10,7 @@ export const appRoutes: Route[] = [
   ...authRoutes,
   ...shellRoutes,
   ...caseRoutes,
+  ...rightsRoutes,
   {
     path: 'beheer',
     canActivate: [permissionGuard('admin.read')],

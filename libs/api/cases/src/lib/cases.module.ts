@@ -41,6 +41,6 @@ import { TablesService } from './tables/tables.service';
     NumberSequence,
     PersonIndex,
   ],
-  exports: [CasesService, PersonsService],
+  exports: [CasesService, PersonsService, NumberSequence],
 })
 export class CasesModule {}

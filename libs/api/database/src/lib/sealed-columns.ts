@@ -7,6 +7,11 @@ export function bsnContext(personId: string): string {
   return `person.bsn:${personId}`;
 }
 
+/** The BSN a data-subject request was made for (looked up, never stored in clear). */
+export function rightsSubjectBsnContext(requestId: string): string {
+  return `rights_request_subject.bsn:${requestId}`;
+}
+
 export function shelterAddressContext(caseId: string): string {
   return `case_mensenhandel.shelter_address:${caseId}`;
 }

@@ -42,7 +42,8 @@ export type DemoUserKey =
   | 'om'
   | 'ggz'
   | 'veiligthuis'
-  | 'reclassering';
+  | 'reclassering'
+  | 'contactpunt';
 
 export interface DemoPerson {
   givenName: string;

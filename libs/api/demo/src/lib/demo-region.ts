@@ -289,6 +289,12 @@ export const DEMO_USERS: DemoUser[] = [
     roles: both('FG_AUDITOR'),
   },
   {
+    email: 'contactpunt@demo.casustafel.example',
+    displayName: 'Cor Contactpunt (fictief)',
+    org: 'zvh',
+    roles: both('CONTACTPUNT'),
+  },
+  {
     email: 'beheerder@demo.casustafel.example',
     displayName: 'Bram Beheerder (fictief)',
     org: 'zvh',

@@ -16,6 +16,7 @@ import { hash, argon2id } from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { DemoCasePlan, DemoRefs, insertDemoCasePlan } from './demo-case-seeder';
 import type { DemoTableKey, DemoUserKey } from './demo-cases';
+import { insertDemoRightsRequests } from './demo-rights';
 import {
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
@@ -148,12 +149,10 @@ export class DemoSeeder {
     const prefixByKey = new Map<DemoTableKey, string>(
       [...refs.tables].map(([key, t]) => [key, prefixes.find((p) => p.id === t.id)?.number_prefix ?? '']),
     );
-    const plan = new DemoCasePlan(
-      refs,
-      { clock: this.clock, box: this.box, hasher: this.hasher },
-      prefixByKey,
-    );
+    const crypto = { clock: this.clock, box: this.box, hasher: this.hasher };
+    const plan = new DemoCasePlan(refs, crypto, prefixByKey);
     await insertDemoCasePlan(manager, plan);
+    await insertDemoRightsRequests(manager, refs, crypto, 'contactpunt');
   }
 
   /** The first version of a demo table's processing activity, under the id the table points to. */

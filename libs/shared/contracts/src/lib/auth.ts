@@ -29,6 +29,13 @@ export const PERMISSIONS = [
   'registrations.create',
   /** Triage registrations (decide the outcome). */
   'registrations.triage',
+  /**
+   * The BGS contactpunt: log data-subject requests, look a person up (counts only), send the
+   * request out to the joint controllers, extend and close it. No case content.
+   */
+  'rights.manage',
+  /** Complete the tasks of one's own organisation for data-subject requests (joint controller). */
+  'rights.tasks',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,14 +49,26 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'disclosures.approve',
     'registrations.create',
     'registrations.triage',
+    'rights.tasks',
   ],
-  VOORZITTER: ['account.manage', 'cases.read', 'cases.write', 'cases.manage', 'disclosures.approve'],
-  CASUSREGISSEUR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
-  DEELNEMER: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
-  ZORGCOORDINATOR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
+  VOORZITTER: [
+    'account.manage',
+    'cases.read',
+    'cases.write',
+    'cases.manage',
+    'disclosures.approve',
+    'rights.tasks',
+  ],
+  // Case roles that write case content answer data-subject tasks for their organisation; the
+  // triagist, who decides on registrations only, does not.
+  CASUSREGISSEUR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create', 'rights.tasks'],
+  DEELNEMER: ['account.manage', 'cases.read', 'cases.write', 'registrations.create', 'rights.tasks'],
+  ZORGCOORDINATOR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create', 'rights.tasks'],
   TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage'],
-  // Need-to-know: the privacy officer and the administrator see no case content by their role.
+  // Need-to-know: the privacy officer, the administrator and the contactpunt see no case content
+  // by their role.
   FG_AUDITOR: ['account.manage', 'register.read'],
+  CONTACTPUNT: ['account.manage', 'rights.manage'],
   BEHEERDER: [
     'account.manage',
     'admin.read',

@@ -64,6 +64,8 @@ export const TABLE_ROLES = [
   'TRIAGIST',
   'FG_AUDITOR',
   'BEHEERDER',
+  /** The BGS contactpunt for data-subject requests, at the ZVH's tables (no case content). */
+  'CONTACTPUNT',
 ] as const;
 export type TableRole = (typeof TABLE_ROLES)[number];
 

@@ -1,1 +1,2 @@
 export * from './lib/cases-api';
+export * from './lib/rights-api';

@@ -23,6 +23,7 @@ import {
   REGISTRATIONS,
   REQUESTER,
   REQUESTS,
+  RIGHTS_REQUESTS,
   TABLE_SPECS,
   participantsOf,
   userOfOrg,
@@ -319,5 +320,33 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
       n: REGISTRATIONS.length - n,
     })),
   );
+  // Data-subject requests: one running request per region, with tasks (matching keys are not
+  // needed: nothing is looked up again for a request that has gone out).
+  for (const [key, r] of Object.entries(RIGHTS_REQUESTS)) {
+    await q(
+      `insert into rights_request (id, number, region_id, organisation_id, type, received_at, received_via, requester,
+         identity_method, due_at, status, fanned_out_at, created_by, created_at, updated_at)
+       values ($1, $2, $3, $4, 'INZAGE', current_date - 10, 'BRIEF', 'BETROKKENE', 'DIGID', current_date + 20,
+         'IN_BEHANDELING', now(), $5, now(), now())`,
+      [
+        r.id,
+        `V-MX-${key}`,
+        IDS.regions[r.region],
+        r.region === 1 ? IDS.orgs.zvh : IDS.elsewhereOrg,
+        IDS.users['ZVH contactpunt'],
+      ],
+    );
+    await q(
+      `insert into rights_request_subject (request_id, given_name, family_name, date_of_birth, match_hash)
+       values ($1, 'Matrix', 'Betrokkene (fictief)', '2001-02-03', sha256('matrix'::bytea))`,
+      [r.id],
+    );
+    await batch(
+      `insert into rights_task (id, request_id, organisation_id, status, created_at)
+       select id, $2::uuid, org, 'OPEN', now() from jsonb_to_recordset($1::jsonb) as x(id uuid, org uuid)`,
+      r.tasks.map((t) => ({ id: t.id, org: t.org === 'elsewhere' ? IDS.elsewhereOrg : IDS.orgs[t.org] })),
+      r.id,
+    );
+  }
   return personIds;
 }

@@ -115,6 +115,7 @@ export const PARTIES = {
     roles: { MH: ['BEHEERDER'], OTHER: ['BEHEERDER'], ELSEWHERE: ['BEHEERDER'] },
   },
   'ZVH FG/auditor': { org: 'zvh', roles: { MH: ['FG_AUDITOR'] } },
+  'ZVH contactpunt': { org: 'zvh', roles: { MH: ['CONTACTPUNT'] } },
   'POLITIE member': { org: 'politie', roles: { MH: ['DEELNEMER'] } },
   'OM member': { org: 'om', roles: { MH: ['DEELNEMER'] } },
   'GGZ member': { org: 'ggz', roles: { MH: ['DEELNEMER'] } },
@@ -668,6 +669,27 @@ export const REGISTRATIONS: RegistrationSpec[] = [
     },
   ]),
 ];
+// ---- data-subject requests (contactpunt) ------------------------------------------------------
+
+export interface RightsRequestSpec {
+  id: string;
+  region: 1 | 2;
+  /** The joint controllers with a task; `elsewhere` is the organisation of the other region. */
+  tasks: Array<{ id: string; org: OrgKey | 'elsewhere' }>;
+}
+
+/** One running request in each region; in region 1 with tasks for some organisations, not all. */
+export const RIGHTS_REQUESTS: Record<'here' | 'elsewhere', RightsRequestSpec> = {
+  here: {
+    id: id(),
+    region: 1,
+    tasks: (
+      ['zvh', 'politie', 'ggz', 'comensha', 'omGuest', 'politieWithdrawn', 'politieOther'] as OrgKey[]
+    ).map((org) => ({ id: id(), org })),
+  },
+  elsewhere: { id: id(), region: 2, tasks: [{ id: id(), org: 'elsewhere' }] },
+};
+
 export const registration = (key: string) => REGISTRATIONS.find((r) => r.key === key) as RegistrationSpec;
 export const SHARED_REGISTRATIONS = ['submitted at MH', 'draft at MH', 'submitted at OTHER'];
 
@@ -685,6 +707,13 @@ export function activeRoles(party: PartyKey, table: TableKey): TableRole[] {
 /** Does the party hold `permission` at this table (ROLE_PERMISSIONS of its active roles there)? */
 export function can(party: PartyKey, permission: Permission, table: TableKey): boolean {
   return activeRoles(party, table).some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+/** The permission at a table of the region (data-subject requests are kept per region). */
+export function canInRegion(party: PartyKey, permission: Permission, region: 1 | 2): boolean {
+  return (Object.keys(TABLE_SPECS) as TableKey[])
+    .filter((t) => TABLE_SPECS[t].region === region)
+    .some((t) => can(party, permission, t));
 }
 
 /** What the guard checks: the permission at any table. */

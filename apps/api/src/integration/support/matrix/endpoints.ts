@@ -11,9 +11,13 @@ import {
   type CaseTableDto,
   type InformationRequestOverviewDto,
   type InformingReviewDto,
+  type MyRightsTaskDto,
   type Permission,
   type ProblemDetails,
   type RegistrationDto,
+  type RightsLookupResponse,
+  type RightsRequestDetailDto,
+  type RightsRequestSummaryDto,
   type TableOrganisation,
   type VisibilityMatrixDto,
   type VisibilityMatrixHistoryEntry,
@@ -22,6 +26,7 @@ import {
   BSN,
   can,
   canAnywhere,
+  canInRegion,
   CASE_KEYS,
   CASES,
   CONSENTS,
@@ -36,12 +41,14 @@ import {
   MENSENHANDEL,
   ORGS,
   orgOf,
+  participantsOf,
   partnerTypeOf,
   PARTY_KEYS,
   PERSONS,
   registration,
   REGISTRATIONS,
   REQUESTS,
+  RIGHTS_REQUESTS,
   seesCase,
   seesDisclosure,
   seesRequest,
@@ -74,7 +81,9 @@ export type Target =
   | { kind: 'case'; caseKey: CaseKey; label: string }
   | { kind: 'attachment'; item: ItemSpec; label: string }
   | { kind: 'table'; table: TableKey; label: string }
-  | { kind: 'registration'; key: string; label: string };
+  | { kind: 'registration'; key: string; label: string }
+  | { kind: 'rightsRequest'; key: keyof typeof RIGHTS_REQUESTS; label: string }
+  | { kind: 'rightsTask'; own: boolean; label: string };
 
 /** What the policy predicts: a success (or a probe's tell-tale answer after the access check), or a denial. */
 export type Outcome = { status: number; problem?: string; errorCode?: string } | 'DENIED';
@@ -148,6 +157,37 @@ const ATTACHMENT_TARGETS: Target[] = ITEMS.filter((i) => i.attachment).map((item
   label: `${CASES[item.caseKey].label} ${item.category}/${item.sensitivity} by ${item.author}`,
 }));
 const NONE: Target[] = [{ kind: 'none', label: 'all' }];
+const RIGHTS_REQUEST_TARGETS: Target[] = [
+  { kind: 'rightsRequest', key: 'here', label: 'request of the region' },
+  { kind: 'rightsRequest', key: 'elsewhere', label: 'request of another region' },
+];
+const RIGHTS_TASK_TARGETS: Target[] = [
+  { kind: 'rightsTask', own: true, label: "the organisation's own task" },
+  { kind: 'rightsTask', own: false, label: "another organisation's task" },
+];
+const rightsRequestOf = (t: Target) => (t.kind === 'rightsRequest' ? RIGHTS_REQUESTS[t.key] : fail(t));
+/** The task of the party's organisation on the region's request (if it has one), or another organisation's. */
+function rightsTaskFor(party: PartyKey, t: Target): { id: string; own: boolean } {
+  const tasks = RIGHTS_REQUESTS.here.tasks;
+  const own = tasks.find((k) => k.org === orgOf(party));
+  if (t.kind !== 'rightsTask') {
+    fail(t);
+  }
+  if (t.own && own) {
+    return { id: own.id, own: true };
+  }
+  return { id: (tasks.find((k) => k.org !== orgOf(party)) as { id: string }).id, own: false };
+}
+const rightsUrl = (t: Target, rest: string) => ({
+  path: `/api/rights-requests/${rightsRequestOf(t).id}${rest}`,
+  random: { path: `/api/rights-requests/RANDOM${rest}` },
+});
+const RIGHTS_SUBJECT = {
+  givenName: 'Matrix',
+  familyName: 'Betrokkene (fictief)',
+  dateOfBirth: '2001-02-03',
+  bsn: BSN,
+};
 
 /** The first item the party's organisation wrote in the case (preferably NORMAAL), else any item. */
 function ownItem(party: PartyKey, caseKey: CaseKey): ItemSpec {
@@ -753,6 +793,91 @@ export const ENDPOINTS: EndpointRow[] = [
       ),
   },
 
+  // Data-subject requests: the contactpunt of the region; tasks: the organisation's own only.
+  {
+    route: 'GET /api/rights-requests',
+    permission: 'rights.manage',
+    scenario: "the requests of the contactpunt's region, without the person",
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/rights-requests' }),
+    expected: (p) => when(canAnywhere(p, 'rights.manage'), { status: 200 }),
+    check: (p, _t, res) => {
+      const body = res.body as RightsRequestSummaryDto[];
+      expectIds(
+        body.map((r) => r.id),
+        Object.values(RIGHTS_REQUESTS)
+          .filter((r) => canInRegion(p, 'rights.manage', r.region))
+          .map((r) => r.id),
+      );
+      expect(JSON.stringify(body)).not.toContain('Betrokkene');
+    },
+  },
+  {
+    route: 'GET /api/rights-requests/:id',
+    permission: 'rights.manage',
+    scenario: "a request of the contactpunt's region, with its tasks",
+    phase: 'read',
+    targets: RIGHTS_REQUEST_TARGETS,
+    request: (_p, t) => ({ method: 'GET', ...rightsUrl(t, '') }),
+    expected: (p, t) => when(canInRegion(p, 'rights.manage', rightsRequestOf(t).region), { status: 200 }),
+    check: (_p, t, res) =>
+      expectIds(
+        (res.body as RightsRequestDetailDto).tasks.map((k) => k.id),
+        rightsRequestOf(t).tasks.map((k) => k.id),
+      ),
+  },
+  {
+    route: 'POST /api/rights-requests/lookup',
+    permission: 'rights.manage',
+    scenario: "counts and joint controllers of the region's cases, never content",
+    phase: 'read',
+    targets: NONE,
+    request: () => ({
+      method: 'POST',
+      path: '/api/rights-requests/lookup',
+      body: { subject: RIGHTS_SUBJECT },
+    }),
+    expected: (p) => when(canAnywhere(p, 'rights.manage'), { status: 200 }),
+    check: (_p, _t, res) => {
+      // The BSN is the victim's in every case; the destroyed case and the other region do not count.
+      const matched = CASE_KEYS.filter(
+        (k) => CASES[k].state !== 'VERNIETIGD' && TABLE_SPECS[tableOf(k)].region === 1,
+      );
+      const body = res.body as RightsLookupResponse;
+      expect([body.persons, body.cases]).toEqual([matched.length, matched.length]);
+      const holders = new Set<OrgKey>(['zvh']);
+      for (const k of matched) {
+        participantsOf(k).forEach((x) => holders.add(x.org));
+        itemsOf(k).forEach((i) => holders.add(i.author));
+        PERSONS.filter((x) => x.caseKey === k).forEach((x) => holders.add(x.owner));
+        holders.add(CASES[k].responsible);
+      }
+      expectIds(
+        body.controllers.map((o) => o.id),
+        [...holders].map((o) => IDS.orgs[o]),
+      );
+      const text = JSON.stringify(body);
+      expect(ITEMS.filter((i) => text.includes(i.title) || text.includes(i.body))).toEqual([]);
+    },
+  },
+  {
+    route: 'GET /api/rights-tasks',
+    permission: 'rights.tasks',
+    scenario: "the tasks of the party's organisation only",
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/rights-tasks' }),
+    expected: (p) => when(canAnywhere(p, 'rights.tasks'), { status: 200 }),
+    check: (p, _t, res) =>
+      expectIds(
+        (res.body as MyRightsTaskDto[]).map((k) => k.id),
+        Object.values(RIGHTS_REQUESTS)
+          .filter((r) => canInRegion(p, 'rights.tasks', r.region))
+          .flatMap((r) => r.tasks.filter((k) => k.org === orgOf(p)).map((k) => k.id)),
+      ),
+  },
+
   // Changes. Probes stop right after the access check (a stale version, an illegal transition, a
   // declined organisation), so they change nothing; the others act on a row of their own.
   {
@@ -1250,6 +1375,67 @@ export const ENDPOINTS: EndpointRow[] = [
     }),
     expected: (p, t) =>
       when(can(p, 'registrations.triage', registrationOf(t).table), { status: 409, problem: 'conflict' }),
+  },
+  {
+    route: 'POST /api/rights-requests',
+    permission: 'rights.manage',
+    scenario: 'logging a request (sent out at once)',
+    phase: 'write',
+    targets: NONE,
+    request: (_p, _t, w) => ({
+      method: 'POST',
+      path: '/api/rights-requests',
+      body: {
+        type: 'INZAGE',
+        receivedAt: w.today,
+        receivedVia: 'BRIEF',
+        requester: 'BETROKKENE',
+        identityVerified: true,
+        identityMethod: 'DIGID',
+        subject: RIGHTS_SUBJECT,
+      },
+    }),
+    expected: (p) => when(canAnywhere(p, 'rights.manage'), { status: 201 }),
+  },
+  ...(['fan-out', 'extension', 'close'] as const).map(
+    (action): EndpointRow => ({
+      route: `POST /api/rights-requests/:id/${action}`,
+      permission: 'rights.manage',
+      scenario: "stale version (probe), the contactpunt's region only",
+      phase: 'write',
+      targets: RIGHTS_REQUEST_TARGETS,
+      request: (_p, t) => {
+        const body = {
+          'fan-out': { identityMethod: 'DIGID', version: STALE },
+          extension: { months: 1, reason: 'Complex (fictief)', version: STALE },
+          close: { status: 'AFGEWEZEN', outcome: 'Matrixtest (fictief)', version: STALE },
+        }[action];
+        return { method: 'POST', ...rightsUrl(t, `/${action}`), body };
+      },
+      expected: (p, t) =>
+        when(canInRegion(p, 'rights.manage', rightsRequestOf(t).region), {
+          status: 409,
+          problem: 'conflict',
+        }),
+    }),
+  ),
+  {
+    route: 'POST /api/rights-tasks/:id/answer',
+    permission: 'rights.tasks',
+    scenario: 'stale version (probe), own organisation only',
+    phase: 'write',
+    targets: RIGHTS_TASK_TARGETS,
+    request: (p, t) => ({
+      method: 'POST',
+      path: `/api/rights-tasks/${rightsTaskFor(p, t).id}/answer`,
+      random: { path: '/api/rights-tasks/RANDOM/answer' },
+      body: { status: 'NIETS_GEVONDEN', version: STALE },
+    }),
+    expected: (p, t) =>
+      when(rightsTaskFor(p, t).own && canInRegion(p, 'rights.tasks', 1), {
+        status: 409,
+        problem: 'conflict',
+      }),
   },
 ];
 

@@ -44,3 +44,34 @@ export const caseRoutes: Routes = [
     loadComponent: () => import('./triage/triage-page').then((m) => m.TriagePage),
   },
 ];
+
+/**
+ * Data-subject requests through the BGS contactpunt (ADR 0021): `/verzoeken-betrokkenen` for the
+ * contactpunt (list, new, one request), `/taken-verzoeken` for the joint controllers' tasks.
+ */
+export const rightsRoutes: Routes = [
+  {
+    path: 'verzoeken-betrokkenen',
+    canActivate: [permissionGuard('rights.manage')],
+    title: 'rights.list.title',
+    loadComponent: () => import('./rights/rights-requests-page').then((m) => m.RightsRequestsPage),
+  },
+  {
+    path: 'verzoeken-betrokkenen/nieuw',
+    canActivate: [permissionGuard('rights.manage')],
+    title: 'rights.form.title',
+    loadComponent: () => import('./rights/rights-request-form-page').then((m) => m.RightsRequestFormPage),
+  },
+  {
+    path: 'verzoeken-betrokkenen/:requestId',
+    canActivate: [permissionGuard('rights.manage')],
+    title: 'rights.detail.title',
+    loadComponent: () => import('./rights/rights-request-detail-page').then((m) => m.RightsRequestDetailPage),
+  },
+  {
+    path: 'taken-verzoeken',
+    canActivate: [permissionGuard('rights.tasks')],
+    title: 'rights.tasks.title',
+    loadComponent: () => import('./rights/rights-tasks-page').then((m) => m.RightsTasksPage),
+  },
+];

@@ -136,6 +136,19 @@ describe('AppShell', () => {
     ]);
   });
 
+  it('shows the data-subject request links by permission: the contactpunt’s list, the partners’ tasks', async () => {
+    await signIn(['account.manage', 'rights.manage']);
+    expect(navLinks()).toEqual([
+      'Start /start',
+      'Verzoeken betrokkenen /verzoeken-betrokkenen',
+      'Mijn account /account',
+      'Over Casustafel /over',
+    ]);
+    await signIn(['account.manage', 'cases.read', 'rights.tasks']);
+    expect(navLinks()).toContain('Taken verzoeken /taken-verzoeken');
+    expect(navLinks()).not.toContain('Verzoeken betrokkenen /verzoeken-betrokkenen');
+  });
+
   it('moves focus to the content after a new page, not after a change of the query only', async () => {
     document.body.appendChild(root);
     const router = TestBed.inject(Router);

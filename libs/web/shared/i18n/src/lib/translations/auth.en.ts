@@ -109,6 +109,7 @@ export const authEn: typeof authNl = {
     TRIAGIST: 'Triage officer',
     FG_AUDITOR: 'Data protection officer',
     BEHEERDER: 'Administrator',
+    CONTACTPUNT: 'Contact point for data-subject requests',
   },
   account: {
     title: 'My account',

@@ -108,6 +108,7 @@ export const authNl = {
     TRIAGIST: 'Triagist',
     FG_AUDITOR: 'Functionaris gegevensbescherming',
     BEHEERDER: 'Beheerder',
+    CONTACTPUNT: 'Contactpunt verzoeken betrokkenen',
   },
   account: {
     title: 'Mijn account',

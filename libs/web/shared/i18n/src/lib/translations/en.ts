@@ -6,6 +6,7 @@ import { consentEn } from './consent.en';
 import { domainEn } from './domain.en';
 import { registerEn } from './register.en';
 import { requestsEn } from './requests.en';
+import { rightsEn } from './rights.en';
 import type { CasustafelTranslation } from './nl';
 
 /** English texts. Loaded lazily (own chunk) the first time the user switches to English. */
@@ -18,6 +19,7 @@ export const en: CasustafelTranslation = {
   ...domainEn,
   ...registerEn,
   ...requestsEn,
+  ...rightsEn,
   app: {
     name: 'Casustafel',
     tagline: 'Case conferences at the Zorg- en Veiligheidshuis',
@@ -40,6 +42,8 @@ export const en: CasustafelTranslation = {
     cases: 'Cases',
     registrations: 'Registrations',
     triage: 'Triage',
+    rightsRequests: 'Data-subject requests',
+    rightsTasks: 'Request tasks',
     account: 'My account',
   },
   footer: {

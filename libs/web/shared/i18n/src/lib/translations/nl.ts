@@ -6,6 +6,7 @@ import { consentNl } from './consent.nl';
 import { domainNl } from './domain.nl';
 import { registerNl } from './register.nl';
 import { requestsNl } from './requests.nl';
+import { rightsNl } from './rights.nl';
 
 /**
  * Dutch source texts. Dutch is the default language; `en.ts` must have exactly the same keys
@@ -20,6 +21,7 @@ export const nl = {
   ...domainNl,
   ...registerNl,
   ...requestsNl,
+  ...rightsNl,
   app: {
     name: 'Casustafel',
     tagline: 'Casusoverleg in het Zorg- en Veiligheidshuis',
@@ -42,6 +44,8 @@ export const nl = {
     cases: 'Casussen',
     registrations: 'Aanmeldingen',
     triage: 'Triage',
+    rightsRequests: 'Verzoeken betrokkenen',
+    rightsTasks: 'Taken verzoeken',
     account: 'Mijn account',
   },
   footer: {
