@@ -249,10 +249,18 @@ describe('data-subject requests through the contactpunt', () => {
 
       const { rows } = await factory.client.query<{ details: Record<string, unknown>; text: string }>(
         `select details, details::text as text from audit_event
-          where action = 'rights_request.person_lookup' and actor_user_id = $1 order by id`,
+          where action = 'rights_request.person_lookup' and actor_user_id = $1 and data_subject_id is null
+          order by seq`,
         [contactpunt.userId],
       );
       expect(rows).toHaveLength(2);
+      // …and one record per person found, under their pseudonym (who looked this person up).
+      const subjects = await factory.client.query(
+        `select count(*)::int as n from audit_event
+          where action = 'rights_request.person_lookup' and actor_user_id = $1 and data_subject_id is not null`,
+        [contactpunt.userId],
+      );
+      expect(subjects.rows[0].n).toBe(5);
       expect(rows[0].details).toMatchObject({ byBsn: true, cases: 2, controllers: 4 });
       expect(rows[0].details['persons']).toHaveLength(2);
       for (const row of rows) {
@@ -305,7 +313,7 @@ describe('data-subject requests through the contactpunt', () => {
         action: string;
         details: Record<string, unknown>;
         text: string;
-      }>(`select action, details, details::text as text from audit_event where object_id = $1 order by id`, [
+      }>(`select action, details, details::text as text from audit_event where object_id = $1 and data_subject_id is null order by seq`, [
         detail.id,
       ]);
       expect(audit.rows.map((r) => r.action)).toEqual(['rights_request.create', 'rights_request.fan_out']);
@@ -574,7 +582,7 @@ describe('data-subject requests through the contactpunt', () => {
 
       const audit = await factory.client.query<{ action: string; actor: string }>(
         `select action, actor_user_id::text as actor from audit_event
-          where action in ('rights_task.answer', 'rights_request.close') order by id`,
+          where action in ('rights_task.answer', 'rights_request.close') order by seq`,
       );
       expect(audit.rows.filter((r) => r.action === 'rights_task.answer')).toHaveLength(4);
       expect(audit.rows.at(-1)).toEqual({ action: 'rights_request.close', actor: contactpunt.userId });

@@ -98,6 +98,7 @@ export class RightsRequestsService {
       await this.audit.record(em, {
         action: 'rights_request.person_lookup',
         objectType: 'person',
+        subjects: { persons: reach.personIds },
         details: {
           byBsn: keys.bsnHash !== null,
           persons: reach.personIds,
@@ -357,6 +358,7 @@ export class RightsRequestsService {
       action: 'rights_request.fan_out',
       objectType: 'rights_request',
       objectId: id,
+      subjects: { persons: reach.personIds },
       details: {
         byBsn: keys.bsnHash !== null,
         identityMethod,
