@@ -19,7 +19,7 @@ export const auditLogEn: typeof auditLogNl = {
       tooShort: 'Enter at least 2 characters of the family name.',
       caption: 'Persons found',
       none: 'No persons found in your region.',
-      count: '{{ count }} persons found.',
+      count: 'Found: {{ count }}.',
       name: 'Name',
       role: 'Role',
       case: 'Case or registration',

@@ -17,7 +17,7 @@ export const auditLogNl = {
       tooShort: 'Vul minstens 2 tekens van de achternaam in.',
       caption: 'Gevonden personen',
       none: 'Geen personen gevonden in uw regio.',
-      count: '{{ count }} personen gevonden.',
+      count: 'Gevonden: {{ count }}.',
       name: 'Naam',
       role: 'Rol',
       case: 'Casus of aanmelding',
