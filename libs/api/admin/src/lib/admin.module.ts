@@ -12,6 +12,12 @@ import { UsersAdminService } from './users/users-admin.service';
 @Module({
   imports: [AuthModule],
   controllers: [AdminController, AuditLogController, RegisterController],
-  providers: [AuditLogService, OrganisationsAdminService, RegisterService, TablesAdminService, UsersAdminService],
+  providers: [
+    AuditLogService,
+    OrganisationsAdminService,
+    RegisterService,
+    TablesAdminService,
+    UsersAdminService,
+  ],
 })
 export class AdminModule {}
