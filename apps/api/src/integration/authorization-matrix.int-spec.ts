@@ -36,7 +36,11 @@ const NON_CASE_PREFIXES = {
   '/api/account': "the user's own account",
   '/api/admin': 'administration of organisations, users and memberships (admin.* permissions)',
   '/api/health': 'health checks',
-  '/api/register': 'the register of processing activities: no personal data (processing-register.int-spec.ts)',
+  '/api/register':
+    'the register of processing activities: no personal data (processing-register.int-spec.ts)',
+  '/api/audit':
+    "the FG's audit-log views: FG_AUDITOR of the person's or user's region only, by role and region, not by " +
+    'participation or the visibility matrix; every route is tried by other roles and another region (audit-views.int-spec.ts)',
 };
 
 describe('authorization matrix', () => {

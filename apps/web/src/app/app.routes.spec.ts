@@ -101,6 +101,21 @@ describe('appRoutes', () => {
     expect(harness.routeNativeElement?.querySelector('#register-add')).toBeNull();
   });
 
+  it('keeps users without audit.read out of the Logboek', async () => {
+    await navigate('/logboek', session(['account.manage', 'register.read', 'admin.read']));
+
+    expect(TestBed.inject(Router).url).toBe('/start');
+  });
+
+  it('opens the Logboek at /logboek for the FG', async () => {
+    const harness = await navigate('/logboek', session(['account.manage', 'register.read', 'audit.read']));
+
+    expect(TestBed.inject(Router).url).toBe('/logboek');
+    expect(document.title).toContain('Logboek');
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Logboek');
+  });
+
   it('lazy-loads the about page at /over without asking for a session', async () => {
     const harness = await RouterTestingHarness.create();
 

@@ -22,5 +22,11 @@ export const appRoutes: Route[] = [
     canActivate: [permissionGuard('register.read')],
     loadChildren: () => import('@casustafel/web/admin/feature').then((m) => m.registerRoutes),
   },
+  // The FG's audit-log views: by role and region, not by taking part in cases.
+  {
+    path: 'logboek',
+    canActivate: [permissionGuard('audit.read')],
+    loadChildren: () => import('@casustafel/web/admin/feature').then((m) => m.auditLogRoutes),
+  },
   { path: '**', redirectTo: 'start' },
 ];

@@ -8,3 +8,4 @@ export * from './lib/default-matrix';
 export * from './lib/register';
 export * from './lib/consent';
 export * from './lib/rights';
+export * from './lib/audit-log';

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@casustafel/api/auth';
 import { AdminController } from './admin.controller';
+import { AuditLogController } from './audit-log/audit-log.controller';
+import { AuditLogService } from './audit-log/audit-log.service';
 import { OrganisationsAdminService } from './organisations/organisations-admin.service';
 import { RegisterController } from './register/register.controller';
 import { RegisterService } from './register/register.service';
@@ -9,7 +11,13 @@ import { UsersAdminService } from './users/users-admin.service';
 
 @Module({
   imports: [AuthModule],
-  controllers: [AdminController, RegisterController],
-  providers: [OrganisationsAdminService, RegisterService, TablesAdminService, UsersAdminService],
+  controllers: [AdminController, AuditLogController, RegisterController],
+  providers: [
+    AuditLogService,
+    OrganisationsAdminService,
+    RegisterService,
+    TablesAdminService,
+    UsersAdminService,
+  ],
 })
 export class AdminModule {}

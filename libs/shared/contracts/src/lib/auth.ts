@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   'tables.configure',
   /** Read the register of processing activities (verwerkingsregister): beheerder and FG. */
   'register.read',
+  /** The FG's views of the audit log: who had access to a person's data, what a user did (region-bound). */
+  'audit.read',
   /** Read cases the organisation takes part in (what of them: the access policy). */
   'cases.read',
   /** Add items, answer information requests, propose disclosures, edit the mensenhandel panel. */
@@ -67,7 +69,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
   TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage'],
   // Need-to-know: the privacy officer, the administrator and the contactpunt see no case content
   // by their role.
-  FG_AUDITOR: ['account.manage', 'register.read'],
+  FG_AUDITOR: ['account.manage', 'register.read', 'audit.read'],
   CONTACTPUNT: ['account.manage', 'rights.manage'],
   BEHEERDER: [
     'account.manage',

@@ -1,2 +1,3 @@
 export * from './lib/admin-api';
 export * from './lib/register-api';
+export * from './lib/audit-log-api';

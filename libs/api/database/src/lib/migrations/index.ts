@@ -6,6 +6,7 @@ import { TamperEvidentAudit1764400000000 } from './1764400000000-tamper-evident-
 import { ConsentAndInforming1764410000000 } from './1764410000000-consent-and-informing';
 import { ProcessingActivityRegister1764420000000 } from './1764420000000-processing-activity-register';
 import { DataSubjectRights1764430000000 } from './1764430000000-data-subject-rights';
+import { AuditViews1764440000000 } from './1764440000000-audit-views';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ConsentAndInforming1764410000000,
   ProcessingActivityRegister1764420000000,
   DataSubjectRights1764430000000,
+  AuditViews1764440000000,
 ];

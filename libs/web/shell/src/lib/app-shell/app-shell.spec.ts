@@ -149,6 +149,19 @@ describe('AppShell', () => {
     expect(navLinks()).not.toContain('Verzoeken betrokkenen /verzoeken-betrokkenen');
   });
 
+  it('shows the Logboek to the FG only (audit.read)', async () => {
+    await signIn(['account.manage', 'register.read', 'audit.read']);
+    expect(navLinks()).toEqual([
+      'Start /start',
+      'Verwerkingsregister /verwerkingsregister',
+      'Logboek /logboek',
+      'Mijn account /account',
+      'Over Casustafel /over',
+    ]);
+    await signIn(['account.manage', 'admin.read', 'register.read']);
+    expect(navLinks()).not.toContain('Logboek /logboek');
+  });
+
   it('moves focus to the content after a new page, not after a change of the query only', async () => {
     document.body.appendChild(root);
     const router = TestBed.inject(Router);

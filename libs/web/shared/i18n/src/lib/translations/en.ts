@@ -1,4 +1,5 @@
 import { adminEn } from './admin.en';
+import { auditLogEn } from './audit-log.en';
 import { authEn } from './auth.en';
 import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
@@ -12,6 +13,7 @@ import type { CasustafelTranslation } from './nl';
 /** English texts. Loaded lazily (own chunk) the first time the user switches to English. */
 export const en: CasustafelTranslation = {
   ...adminEn,
+  ...auditLogEn,
   ...authEn,
   ...caseDetailEn,
   ...casesEn,
@@ -39,6 +41,7 @@ export const en: CasustafelTranslation = {
     start: 'Start',
     admin: 'Administration',
     register: 'Processing register',
+    auditLog: 'Audit log',
     cases: 'Cases',
     registrations: 'Registrations',
     triage: 'Triage',

@@ -1,4 +1,5 @@
 import { adminNl } from './admin.nl';
+import { auditLogNl } from './audit-log.nl';
 import { authNl } from './auth.nl';
 import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
@@ -14,6 +15,7 @@ import { rightsNl } from './rights.nl';
  */
 export const nl = {
   ...adminNl,
+  ...auditLogNl,
   ...authNl,
   ...caseDetailNl,
   ...casesNl,
@@ -41,6 +43,7 @@ export const nl = {
     start: 'Start',
     admin: 'Beheer',
     register: 'Verwerkingsregister',
+    auditLog: 'Logboek',
     cases: 'Casussen',
     registrations: 'Aanmeldingen',
     triage: 'Triage',
