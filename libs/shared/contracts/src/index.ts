@@ -7,3 +7,4 @@ export * from './lib/cases';
 export * from './lib/default-matrix';
 export * from './lib/register';
 export * from './lib/consent';
+export * from './lib/break-glass';

@@ -23,6 +23,10 @@ export const PERMISSIONS = [
   'cases.write',
   /** Case management: state transitions, participants, information requests. */
   'cases.manage',
+  /** Open a summarised item of a managed case with a reason (noodknop): the procesregisseur. */
+  'cases.break-glass',
+  /** Review break-glass openings (FG/auditor). */
+  'audit.review',
   /** Approve or reject proposed disclosures. */
   'disclosures.approve',
   /** Register a case (aanmelding). */
@@ -39,6 +43,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'cases.read',
     'cases.write',
     'cases.manage',
+    'cases.break-glass',
     'disclosures.approve',
     'registrations.create',
     'registrations.triage',
@@ -49,7 +54,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
   ZORGCOORDINATOR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create'],
   TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage'],
   // Need-to-know: the privacy officer and the administrator see no case content by their role.
-  FG_AUDITOR: ['account.manage', 'register.read'],
+  FG_AUDITOR: ['account.manage', 'register.read', 'audit.review'],
   BEHEERDER: [
     'account.manage',
     'admin.read',

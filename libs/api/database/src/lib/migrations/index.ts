@@ -5,6 +5,7 @@ import { NeedToKnowWalls1764300000000 } from './1764300000000-need-to-know-walls
 import { TamperEvidentAudit1764400000000 } from './1764400000000-tamper-evident-audit';
 import { ConsentAndInforming1764410000000 } from './1764410000000-consent-and-informing';
 import { ProcessingActivityRegister1764420000000 } from './1764420000000-processing-activity-register';
+import { BreakTheGlass1764450000000 } from './1764450000000-break-the-glass';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   TamperEvidentAudit1764400000000,
   ConsentAndInforming1764410000000,
   ProcessingActivityRegister1764420000000,
+  BreakTheGlass1764450000000,
 ];
