@@ -9,6 +9,7 @@ import type {
   ProblemDetails,
   RegistrationDto,
 } from '@casustafel/shared/contracts';
+import { appRoleClient, inSecurityContext, sqlState } from './support/matrix/db';
 import { startTestApi } from './support/test-api';
 import { buildWorld, Party } from './support/world';
 
@@ -250,6 +251,36 @@ describe('break-the-glass (noodknop)', () => {
       [p.fg.userId],
     );
     expect(Number(audited.rows[0].count)).toBe(1);
+  });
+
+  it('the second wall: as the app role, the opener and the FG read the opening, nobody else; nobody opens for another', async () => {
+    const app = await appRoleClient(db.url);
+    try {
+      const seen = async (party: Party) =>
+        inSecurityContext(app, { userId: party.userId, organisationId: party.organisationId }, async (c) =>
+          (await c.query('select id from break_glass')).rows.map((r) => r.id),
+        );
+      expect(await seen(p.zvh)).toEqual([grant.id]);
+      expect(await seen(p.fg)).toEqual([grant.id]);
+      expect(await seen(p.politie)).toEqual([]);
+      expect(await seen(p.ggz)).toEqual([]);
+      // An insert past the service: the police for themselves, or the procesregisseur on the embargoed item.
+      const insert = `insert into break_glass (case_id, item_id, category, user_id, organisation_id, reason, opened_at, expires_at)
+                      values ($1, $2, $3, $4, $5, 'Omzeilen van de service (fictief)', now(), now() + interval '5 minutes')`;
+      const attempt = (party: Party, itemId: string, category: string) =>
+        inSecurityContext(app, { userId: party.userId, organisationId: party.organisationId }, (c) =>
+          sqlState(c, insert, [caseId, itemId, category, party.userId, party.organisationId]),
+        );
+      expect(await attempt(p.politie, noteId, 'C4')).toBe('42501');
+      expect(await attempt(p.zvh, embargoId, 'C7')).toBe('42501');
+      // Reviewing is the FG's: the opener's update touches no row.
+      const update = await inSecurityContext(app, { userId: p.zvh.userId, organisationId: p.zvh.organisationId }, (c) =>
+        c.query(`update break_glass set review_outcome = 'GERECHTVAARDIGD', reviewed_by = $1, reviewed_at = now()`, [p.fg.userId]),
+      );
+      expect(update.rowCount).toBe(0);
+    } finally {
+      await app.end();
+    }
   });
 
   it('the queue and the review are the FG’s alone: 404 for everyone else, the opener included', async () => {
