@@ -1,5 +1,6 @@
 import { adminEn } from './admin.en';
 import { authEn } from './auth.en';
+import { breakGlassEn } from './break-glass.en';
 import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
 import { consentEn } from './consent.en';
@@ -12,6 +13,7 @@ import type { CasustafelTranslation } from './nl';
 export const en: CasustafelTranslation = {
   ...adminEn,
   ...authEn,
+  ...breakGlassEn,
   ...caseDetailEn,
   ...casesEn,
   ...consentEn,
@@ -37,6 +39,7 @@ export const en: CasustafelTranslation = {
     start: 'Start',
     admin: 'Administration',
     register: 'Processing register',
+    breakGlass: 'Review emergency access',
     cases: 'Cases',
     registrations: 'Registrations',
     triage: 'Triage',

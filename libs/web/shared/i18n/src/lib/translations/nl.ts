@@ -1,5 +1,6 @@
 import { adminNl } from './admin.nl';
 import { authNl } from './auth.nl';
+import { breakGlassNl } from './break-glass.nl';
 import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
 import { consentNl } from './consent.nl';
@@ -14,6 +15,7 @@ import { requestsNl } from './requests.nl';
 export const nl = {
   ...adminNl,
   ...authNl,
+  ...breakGlassNl,
   ...caseDetailNl,
   ...casesNl,
   ...consentNl,
@@ -39,6 +41,7 @@ export const nl = {
     start: 'Start',
     admin: 'Beheer',
     register: 'Verwerkingsregister',
+    breakGlass: 'Noodtoegang beoordelen',
     cases: 'Casussen',
     registrations: 'Aanmeldingen',
     triage: 'Triage',
