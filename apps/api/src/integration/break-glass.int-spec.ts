@@ -60,19 +60,30 @@ describe('break-the-glass (noodknop)', () => {
       reason: 'Signalen van uitbuiting (fictief).',
       goal: 'Veiligheid organiseren.',
       discussedWithPerson: true,
-      criteria: { multipleDomains: true, crossChain: true, systemAffected: false, localSafetyProblem: false, motivation: 'Zorg en veiligheid.' },
+      criteria: {
+        multipleDomains: true,
+        crossChain: true,
+        systemAffected: false,
+        localSafetyProblem: false,
+        motivation: 'Zorg en veiligheid.',
+      },
       signals: [{ signalId: table.signals[0].id }],
       persons: [{ givenName: 'Noor', familyName: 'Fictief', dateOfBirth: '2001-02-03', role: 'SLACHTOFFER' }],
       proposedParticipants: [{ organisationId: p.ggz.organisationId }],
       submit: true,
     });
     expect(registration.status).toBe(201);
-    const started = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${registration.body.id}/start`);
-    const decided = await p.zvh.agent.post<RegistrationDto>(`/api/triage/registrations/${registration.body.id}/decision`, {
-      outcome: 'ZVH_TABLE',
-      advice: '',
-      version: started.body.version,
-    });
+    const started = await p.zvh.agent.post<RegistrationDto>(
+      `/api/triage/registrations/${registration.body.id}/start`,
+    );
+    const decided = await p.zvh.agent.post<RegistrationDto>(
+      `/api/triage/registrations/${registration.body.id}/decision`,
+      {
+        outcome: 'ZVH_TABLE',
+        advice: '',
+        version: started.body.version,
+      },
+    );
     caseId = decided.body.triage?.caseId as string;
 
     const note = await p.ggz.agent.post<{ id: string }>(`/api/cases/${caseId}/items`, {
@@ -111,7 +122,8 @@ describe('break-the-glass (noodknop)', () => {
   const download = () => `/api/cases/${caseId}/items/${noteId}/attachments/${attachmentId}`;
   const noteOf = async (party: Party) =>
     (await party.agent.get<CaseDetailDto>(`/api/cases/${caseId}`)).body.items.find((i) => i.id === noteId);
-  const grants = async () => Number((await factory.client.query('select count(*) from break_glass')).rows[0].count);
+  const grants = async () =>
+    Number((await factory.client.query('select count(*) from break_glass')).rows[0].count);
 
   it('the procesregisseur sees the GGZ note as a summary and may break the glass; a blank reason is a 400', async () => {
     const detail = await p.zvh.agent.get<CaseDetailDto>(`/api/cases/${caseId}`);
@@ -134,7 +146,9 @@ describe('break-the-glass (noodknop)', () => {
     }
     // Embargo is not broken: the item answers like one that does not exist.
     const embargo = await p.zvh.agent.post<ProblemDetails>(openUrl(embargoId), { reason: REASON });
-    const unknown = await p.zvh.agent.post<ProblemDetails>(openUrl('00000000-0000-4000-8000-000000000000'), { reason: REASON });
+    const unknown = await p.zvh.agent.post<ProblemDetails>(openUrl('00000000-0000-4000-8000-000000000000'), {
+      reason: REASON,
+    });
     expect([embargo.status, unknown.status]).toEqual([404, 404]);
     expect(embargo.body.detail).toBe(unknown.body.detail);
     expect(await grants()).toBe(0);
@@ -200,7 +214,7 @@ describe('break-the-glass (noodknop)', () => {
   it('after the opening expires, on the next request, the note is a summary again', async () => {
     clock.advance(5 * 60_000 + 1000);
     expect(await noteOf(p.zvh)).toMatchObject({ visibility: 'SUMMARY' });
-    expect((await noteOf(p.zvh) as { body?: string }).body).toBeUndefined();
+    expect(((await noteOf(p.zvh)) as { body?: string }).body).toBeUndefined();
     expect((await p.zvh.agent.get(download())).status).toBe(404);
   });
 
@@ -274,8 +288,14 @@ describe('break-the-glass (noodknop)', () => {
       expect(await attempt(p.politie, noteId, 'C4')).toBe('42501');
       expect(await attempt(p.zvh, embargoId, 'C7')).toBe('42501');
       // Reviewing is the FG's: the opener's update touches no row.
-      const update = await inSecurityContext(app, { userId: p.zvh.userId, organisationId: p.zvh.organisationId }, (c) =>
-        c.query(`update break_glass set review_outcome = 'GERECHTVAARDIGD', reviewed_by = $1, reviewed_at = now()`, [p.fg.userId]),
+      const update = await inSecurityContext(
+        app,
+        { userId: p.zvh.userId, organisationId: p.zvh.organisationId },
+        (c) =>
+          c.query(
+            `update break_glass set review_outcome = 'GERECHTVAARDIGD', reviewed_by = $1, reviewed_at = now()`,
+            [p.fg.userId],
+          ),
       );
       expect(update.rowCount).toBe(0);
     } finally {
@@ -287,12 +307,21 @@ describe('break-the-glass (noodknop)', () => {
     for (const party of [p.zvh, p.politie, p.ggz]) {
       expect((await party.agent.get('/api/break-glass/reviews')).status).toBe(404);
       expect(
-        (await party.agent.post(`/api/break-glass/${grant.id}/review`, { outcome: 'GERECHTVAARDIGD', version: 2 })).status,
+        (
+          await party.agent.post(`/api/break-glass/${grant.id}/review`, {
+            outcome: 'GERECHTVAARDIGD',
+            version: 2,
+          })
+        ).status,
       ).toBe(404);
     }
-    expect((await p.fg.agent.post(`/api/break-glass/00000000-0000-4000-8000-000000000000/review`, {
-      outcome: 'GERECHTVAARDIGD',
-      version: 1,
-    })).status).toBe(404);
+    expect(
+      (
+        await p.fg.agent.post(`/api/break-glass/00000000-0000-4000-8000-000000000000/review`, {
+          outcome: 'GERECHTVAARDIGD',
+          version: 1,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -29,7 +29,12 @@ export class TransactionRunner {
         await em.query(
           `select set_config('app.user_id', $1, true), set_config('app.organisation_id', $2, true),
                   set_config('app.session_id', $3, true), set_config('app.now', $4, true)`,
-          [actor?.userId ?? '', actor?.organisationId ?? '', actor?.sessionId ?? '', this.clock.now().toISOString()],
+          [
+            actor?.userId ?? '',
+            actor?.organisationId ?? '',
+            actor?.sessionId ?? '',
+            this.clock.now().toISOString(),
+          ],
         );
         this.context.setTransaction(em);
         try {

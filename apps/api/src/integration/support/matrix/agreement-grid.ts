@@ -570,8 +570,10 @@ export async function seedBreakGlass(owner: Client, grid: Grid): Promise<void> {
   const opened = grid.combos.filter((c) => c.breakGlass !== 'NONE');
   const author = grid.actors[0].userId;
   const otherUser = (actor: GridActor) =>
-    (grid.actors.find((a) => a.organisationId === actor.organisationId && a.userId !== actor.userId) ?? grid.actors[0])
-      .userId;
+    (
+      grid.actors.find((a) => a.organisationId === actor.organisationId && a.userId !== actor.userId) ??
+      grid.actors[0]
+    ).userId;
   await owner.query(
     `insert into case_item (id, case_id, category, sensitivity, title, body, author_organisation_id, author_id,
        created_at, updated_at)

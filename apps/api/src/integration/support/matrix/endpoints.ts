@@ -614,7 +614,8 @@ const BREAK_GLASS_ROWS: EndpointRow[] = [
   breakGlassRow(
     'an item the party already sees in full (probe)',
     (p, caseKey) =>
-      itemsOf(caseKey).find((i) => itemDecision(p, i).visibility === 'FULL') ?? (othersItem(p, caseKey) as ItemSpec),
+      itemsOf(caseKey).find((i) => itemDecision(p, i).visibility === 'FULL') ??
+      (othersItem(p, caseKey) as ItemSpec),
     false,
   ),
   breakGlassRow(
@@ -626,7 +627,8 @@ const BREAK_GLASS_ROWS: EndpointRow[] = [
   // Last of all rows: the opening changes what the procesregisseur reads of this item.
   breakGlassRow(
     'a GGZ note the party sees as a summary or not at all: opened',
-    (_p, caseKey) => itemsOf(caseKey).find((i) => i.category === 'C4' && i.sensitivity === 'GEVOELIG') as ItemSpec,
+    (_p, caseKey) =>
+      itemsOf(caseKey).find((i) => i.category === 'C4' && i.sensitivity === 'GEVOELIG') as ItemSpec,
     true,
   ),
 ];

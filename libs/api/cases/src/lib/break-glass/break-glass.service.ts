@@ -101,13 +101,14 @@ export class BreakGlassService {
         )
       : [];
     const item = items[0];
-    const denied = !target || !item
-      ? 'NOT_FOUND'
-      : item.access.startsWith('FULL')
-        ? 'ALREADY_VISIBLE'
-        : !isOpenState(target.state)
-          ? 'CASE_CLOSED'
-          : undefined;
+    const denied =
+      !target || !item
+        ? 'NOT_FOUND'
+        : item.access.startsWith('FULL')
+          ? 'ALREADY_VISIBLE'
+          : !isOpenState(target.state)
+            ? 'CASE_CLOSED'
+            : undefined;
     if (denied) {
       await this.audit.record(em, {
         action: 'case.break_glass.open',
@@ -153,7 +154,9 @@ export class BreakGlassService {
       await this.audit.record(em, {
         action: 'break_glass.review.list',
         subjects: { cases: [...new Set(rows.map((r) => r.case_id))] },
-        authorisationRule: actor.tableRoles.some((r) => r.role === 'FG_AUDITOR') ? 'TABLE_ROLE:FG_AUDITOR' : undefined,
+        authorisationRule: actor.tableRoles.some((r) => r.role === 'FG_AUDITOR')
+          ? 'TABLE_ROLE:FG_AUDITOR'
+          : undefined,
         details: { returned: rows.map((r) => r.id) },
       });
       return rows.map(toReview);
@@ -169,7 +172,13 @@ export class BreakGlassService {
       ]);
     }
     return this.tx.run(async (em) => {
-      const rows = await queryRows<{ case_id: string; item_id: string; user_id: string; version: number; table_id: string }>(
+      const rows = await queryRows<{
+        case_id: string;
+        item_id: string;
+        user_id: string;
+        version: number;
+        table_id: string;
+      }>(
         em,
         `select case_id, item_id, user_id, version, cst_case_table(case_id) as table_id
            from break_glass where id = $1 for update`,
@@ -196,7 +205,11 @@ export class BreakGlassService {
         authorisationRule: 'TABLE_ROLE:FG_AUDITOR',
         details: { caseId: row.case_id, itemId: row.item_id, outcome: input.outcome },
       });
-      const updated = await queryRows<ReviewRow>(em, 'select * from cst_break_glass_reviews() where id = $1', [id]);
+      const updated = await queryRows<ReviewRow>(
+        em,
+        'select * from cst_break_glass_reviews() where id = $1',
+        [id],
+      );
       return toReview(updated[0]);
     });
   }

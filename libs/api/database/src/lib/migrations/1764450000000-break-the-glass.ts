@@ -119,7 +119,9 @@ export class BreakTheGlass1764450000000 implements MigrationInterface {
 
   async down(): Promise<void> {
     // cst_case_read now reads break_glass; restoring the earlier function text belongs to a backup.
-    throw new Error('Not reversible: restore cst_access and cst_case_read of 1764410000000/1764400000000 from a backup.');
+    throw new Error(
+      'Not reversible: restore cst_access and cst_case_read of 1764410000000/1764400000000 from a backup.',
+    );
   }
 }
 

@@ -111,7 +111,10 @@ export class BreakGlassReviewForm {
   protected readonly outcomes = BREAK_GLASS_OUTCOMES;
   protected readonly busy = signal(false);
   private readonly submitted = signal(false);
-  private readonly value = signal<{ outcome: BreakGlassOutcome | ''; note: string }>({ outcome: '', note: '' });
+  private readonly value = signal<{ outcome: BreakGlassOutcome | ''; note: string }>({
+    outcome: '',
+    note: '',
+  });
 
   protected readonly form = new FormGroup({
     outcome: new FormControl<BreakGlassOutcome | ''>('', { nonNullable: true }),
@@ -125,7 +128,9 @@ export class BreakGlassReviewForm {
   );
 
   constructor() {
-    this.form.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.value.set(this.form.getRawValue()));
+    this.form.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.value.set(this.form.getRawValue()));
   }
 
   protected submit(): void {
@@ -141,7 +146,11 @@ export class BreakGlassReviewForm {
     }
     this.busy.set(true);
     this.api
-      .reviewBreakGlass(this.review().id, { outcome, note: note.trim() || null, version: this.review().version })
+      .reviewBreakGlass(this.review().id, {
+        outcome,
+        note: note.trim() || null,
+        version: this.review().version,
+      })
       .pipe(
         finalize(() => this.busy.set(false)),
         takeUntilDestroyed(this.destroyRef),

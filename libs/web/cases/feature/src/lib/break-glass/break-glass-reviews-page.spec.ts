@@ -88,7 +88,12 @@ describe('BreakGlassReviewsPage', () => {
     post.flush({
       ...ENTRY,
       version: 2,
-      review: { outcome: 'GERECHTVAARDIGD', note: null, reviewedBy: 'Fenna (fictief)', reviewedAt: ENTRY.expiresAt },
+      review: {
+        outcome: 'GERECHTVAARDIGD',
+        note: null,
+        reviewedBy: 'Fenna (fictief)',
+        reviewedAt: ENTRY.expiresAt,
+      },
     });
     await fixture.whenStable();
     expect(text(root.querySelector('[data-testid="review-notice"]'))).toContain(

@@ -87,7 +87,9 @@ interface PageNotice {
                   <dd class="utrecht-data-list__item-value">{{ formatDateTime(r.openedAt) }}</dd>
                 </div>
                 <div class="utrecht-data-list__item">
-                  <dt class="utrecht-data-list__item-key">{{ 'breakGlass.reviews.expiresAt' | transloco }}</dt>
+                  <dt class="utrecht-data-list__item-key">
+                    {{ 'breakGlass.reviews.expiresAt' | transloco }}
+                  </dt>
                   <dd class="utrecht-data-list__item-value">{{ formatDateTime(r.expiresAt) }}</dd>
                 </div>
                 <div class="utrecht-data-list__item">

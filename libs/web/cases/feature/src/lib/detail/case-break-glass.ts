@@ -207,7 +207,11 @@ export class CaseBreakGlass {
         this.fb.show({ type: 'error', key: 'breakGlass.errors.notAllowed' });
         return;
       default:
-        this.fb.show({ type: 'error', key: 'caseDetail.errors.generic', correlationId: correlationIdOf(error) });
+        this.fb.show({
+          type: 'error',
+          key: 'caseDetail.errors.generic',
+          correlationId: correlationIdOf(error),
+        });
     }
   }
 }

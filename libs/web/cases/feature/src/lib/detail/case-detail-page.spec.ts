@@ -284,7 +284,13 @@ describe('CaseDetailPage', () => {
     const open = http.expectOne({ method: 'POST', url: `${CASE_URL}/items/${CARE_FLAG.id}/break-glass` });
     expect(open.request.body).toEqual({ reason: 'Acute dreiging vannacht (fictief).' });
     const expiresAt = '2026-05-02T13:45:00.000Z';
-    open.flush({ id: 'g1', caseId: CASE_ID, itemId: CARE_FLAG.id, openedAt: '2026-05-02T12:45:00.000Z', expiresAt });
+    open.flush({
+      id: 'g1',
+      caseId: CASE_ID,
+      itemId: CARE_FLAG.id,
+      openedAt: '2026-05-02T12:45:00.000Z',
+      expiresAt,
+    });
     await fixture.whenStable();
     const opened: CaseItemDto = {
       visibility: 'FULL',
