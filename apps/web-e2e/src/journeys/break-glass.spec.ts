@@ -69,7 +69,9 @@ test.describe('break-the-glass: the procesregisseur opens a restricted note, the
     // The note in full, marked until when; focus on its title.
     const opened = page.getByRole('article', { name: title });
     await expect(opened).toContainText(body);
-    await expect(opened.getByTestId('break-glass-badge')).toHaveText(/^Geopend via noodtoegang tot \d{2}:\d{2}$/);
+    await expect(opened.getByTestId('break-glass-badge')).toHaveText(
+      /^Geopend via noodtoegang tot \d{2}:\d{2}$/,
+    );
     await expect(opened.getByRole('heading', { name: title })).toBeFocused();
     await expectNoAxeViolations(page);
     await saveScreenshot(page, testInfo, 'break-glass-opened');
