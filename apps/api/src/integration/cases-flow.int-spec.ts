@@ -563,6 +563,7 @@ describe('registration, triage and need-to-know in a case', () => {
       approveDisclosure: false,
       requestInformation: false,
       editMensenhandel: false,
+      breakGlass: false,
     });
     const core = await p.zvh.agent.put<ProblemDetails>(`/api/cases/${caseId}`, {
       reason: 'Gewijzigd na afsluiten (fictief)',

@@ -4,12 +4,14 @@ import { Client } from 'pg';
 import {
   accessCode,
   approvedDisclosuresByRecipient,
+  BREAK_GLASS_VARIANTS,
   buildGrid,
   DISCLOSURE_VARIANTS,
   expectedDecision,
   MATRIX_VARIANTS,
   OWNERSHIPS,
   RELATIONS,
+  seedBreakGlass,
   seedGrid,
   type GridCombo,
 } from './support/matrix/agreement-grid';
@@ -19,8 +21,8 @@ import { appRoleClient, inSecurityContext } from './support/matrix/db';
  * One access policy, two faces (DESIGN-NOTES §2, issue 4 §10): the SQL function cst_visibility /
  * cst_access — called as the application role in a transaction whose security context is set like
  * the services set it — answers exactly what decide() answers, for every partner type in every
- * relationship, every category and sensitivity, every kind of ownership and disclosure, every case
- * state, under the default matrix and a changed one. One batched query per actor and matrix.
+ * relationship, every category and sensitivity, every kind of ownership and disclosure, running and
+ * expired break-glass openings, every case state, under the default matrix and a changed one. One batched query per actor and matrix.
  */
 const grid = buildGrid();
 const approved = approvedDisclosuresByRecipient(grid);
@@ -43,6 +45,7 @@ describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScri
     owner = new Client({ connectionString: db.url });
     await owner.connect();
     await seedGrid(owner, grid);
+    await seedBreakGlass(owner, grid);
     app = await appRoleClient(db.url);
   });
 
@@ -64,6 +67,9 @@ describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScri
     }
     for (const ownership of OWNERSHIPS) {
       expect(grid.combos.filter((c) => c.ownership === ownership).length).toBeGreaterThan(500);
+    }
+    for (const variant of BREAK_GLASS_VARIANTS) {
+      expect(grid.combos.filter((c) => c.breakGlass === variant).length).toBeGreaterThan(500);
     }
   });
 
@@ -106,7 +112,8 @@ describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScri
         const expected = expectedDecision(grid, combo, approved);
         const answer = byIndex.get(combo.index) as Answer;
         const code = accessCode(expected);
-        seen.set(`${cell.variant}|${code}`, (seen.get(`${cell.variant}|${code}`) ?? 0) + 1);
+        const rule = code.startsWith('FULL:BREAK_GLASS:') ? 'FULL:BREAK_GLASS' : code;
+        seen.set(`${cell.variant}|${rule}`, (seen.get(`${cell.variant}|${rule}`) ?? 0) + 1);
         if (answer.visibility !== expected.visibility || answer.access !== code) {
           mismatches.push(`${describeCombo(combo)}: SQL ${answer.access}, decide() ${code}`);
         }
@@ -116,7 +123,15 @@ describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScri
   );
 
   it('exercised every rule of the policy under both matrices', () => {
-    const codes = ['FULL:OWN', 'FULL:MATRIX', 'FULL:DISCLOSURE', 'FULL:EMBARGO_WHITELIST', 'SUMMARY', 'NONE'];
+    const codes = [
+      'FULL:OWN',
+      'FULL:MATRIX',
+      'FULL:DISCLOSURE',
+      'FULL:EMBARGO_WHITELIST',
+      'FULL:BREAK_GLASS',
+      'SUMMARY',
+      'NONE',
+    ];
     const rare = MATRIX_VARIANTS.flatMap((variant) => codes.map((code) => `${variant}|${code}`)).filter(
       (key) => (seen.get(key) ?? 0) < 25,
     );
@@ -125,7 +140,7 @@ describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScri
 });
 
 function describeCombo(c: GridCombo): string {
-  return `${c.category}/${c.sensitivity} owned ${c.ownership}, disclosure ${c.disclosure}, case ${c.state}${
+  return `${c.category}/${c.sensitivity} owned ${c.ownership}, disclosure ${c.disclosure}, break-glass ${c.breakGlass}, case ${c.state}${
     c.itemId ? '' : ' (no item id)'
   }`;
 }

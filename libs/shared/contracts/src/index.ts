@@ -9,3 +9,4 @@ export * from './lib/register';
 export * from './lib/consent';
 export * from './lib/rights';
 export * from './lib/audit-log';
+export * from './lib/break-glass';

@@ -32,6 +32,12 @@ export interface CaseAccess {
     /** It cites a consent that has been withdrawn: it has lapsed and grants nothing. */
     consentWithdrawn: boolean;
   }>;
+  /**
+   * The acting user's break-glass openings (noodknop) in this case that count now: not expired,
+   * and the user is still procesregisseur at the table. The caller filters; decide() does not
+   * know the time. ADR 0020.
+   */
+  breakGlass?: ReadonlyArray<{ id: string; itemId: string }>;
 }
 
 /** Something of a case with a data category: an item, or a field group (persons, mensenhandel parts). */
@@ -43,11 +49,13 @@ export interface Guarded {
   owners: readonly string[];
 }
 
-export type Grant = 'OWN' | 'MATRIX' | 'DISCLOSURE' | 'EMBARGO_WHITELIST';
+export type Grant = 'OWN' | 'MATRIX' | 'DISCLOSURE' | 'EMBARGO_WHITELIST' | 'BREAK_GLASS';
 
 export interface Decision {
   visibility: ItemVisibility;
   grantedBy?: Grant;
+  /** The break-glass opening that granted it (grantedBy BREAK_GLASS). */
+  breakGlassId?: string;
 }
 
 const NONE: Decision = { visibility: 'NONE' };
@@ -59,8 +67,9 @@ const NONE: Decision = { visibility: 'NONE' };
  * 3. embargo: only the table's whitelist sees it (in full) — others not even a summary;
  * 4. an approved disclosure to the organisation covering the item or its category: full — unless
  *    it cites a consent that has been withdrawn (then it has lapsed);
- * 5. a guest sees nothing else;
- * 6. the matrix cell for (category, partner type): FULL (at most SUMMARY when GEVOELIG), SUMMARY,
+ * 5. an opening of this user for this item (break-glass, noodknop) that counts now: full;
+ * 6. a guest sees nothing else;
+ * 7. the matrix cell for (category, partner type): FULL (at most SUMMARY when GEVOELIG), SUMMARY,
  *    OWN (nothing of others) or NONE.
  * `itemVisibilitySql` is the same rule set in SQL; a test keeps the two in agreement.
  */
@@ -84,6 +93,10 @@ export function decide(access: CaseAccess, thing: Guarded): Decision {
   );
   if (disclosed) {
     return { visibility: 'FULL', grantedBy: 'DISCLOSURE' };
+  }
+  const opened = access.breakGlass?.find((g) => thing.id !== undefined && g.itemId === thing.id);
+  if (opened) {
+    return { visibility: 'FULL', grantedBy: 'BREAK_GLASS', breakGlassId: opened.id };
   }
   if (access.participation === 'GUEST') {
     return NONE;

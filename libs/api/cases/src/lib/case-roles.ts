@@ -41,8 +41,14 @@ export function tableRoleRule(actor: Actor, tableId: string, roles: TableRole[])
   return role ? `TABLE_ROLE:${role}` : undefined;
 }
 
-/** The audit's authorisation rule for a full read the access policy granted (`cst_access`: `FULL:<why>`). */
+/**
+ * The audit's authorisation rule for a full read the access policy granted (`cst_access`:
+ * `FULL:<why>`); a break-glass opening is `FULL:BREAK_GLASS:<id>` → `BREAK_GLASS:<id>`.
+ */
 export function accessRule(access: string): string | undefined {
+  if (access.startsWith('FULL:BREAK_GLASS:')) {
+    return access.slice('FULL:'.length);
+  }
   const rules: Record<string, string> = {
     'FULL:OWN': 'OWN_ORGANISATION',
     'FULL:MATRIX': 'MATRIX',

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@casustafel/api/auth';
+import { BreakGlassController } from './break-glass/break-glass.controller';
+import { BreakGlassService } from './break-glass/break-glass.service';
 import { CasesController } from './cases/cases.controller';
 import { CasesService } from './cases/cases.service';
 import { ConsentsController } from './consents/consents.controller';
@@ -27,6 +29,7 @@ import { TablesService } from './tables/tables.service';
     InformationRequestsController,
     ConsentsController,
     InformingController,
+    BreakGlassController,
   ],
   providers: [
     TablesService,
@@ -37,6 +40,7 @@ import { TablesService } from './tables/tables.service';
     InformationRequestsService,
     ConsentsService,
     InformingService,
+    BreakGlassService,
     PersonsService,
     NumberSequence,
     PersonIndex,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext } from '@casustafel/api/platform';
+import { Clock, RequestContext } from '@casustafel/api/platform';
 import type { EntityManager } from 'typeorm';
 import { DatabaseService } from './database.service';
 
 /**
  * One request, one transaction, one security context (DESIGN-NOTES §1). The first statement sets
  * the actor's user, organisation and session transaction-locally; row-level security policies
- * read them. Nested calls (a service calling another, the audit writer) join the open transaction,
+ * read them. It also sets the application's time (`app.now`, read by `cst_now()`), so SQL that
+ * asks "still valid?" (break-glass expiry) follows the same clock as the code. Nested calls (a service calling another, the audit writer) join the open transaction,
  * so a change and its audit record commit or roll back together.
  */
 @Injectable()
@@ -14,6 +15,7 @@ export class TransactionRunner {
   constructor(
     private readonly database: DatabaseService,
     private readonly context: RequestContext,
+    private readonly clock: Clock,
   ) {}
 
   async run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -26,8 +28,13 @@ export class TransactionRunner {
         const actor = this.context.actorOrUndefined;
         await em.query(
           `select set_config('app.user_id', $1, true), set_config('app.organisation_id', $2, true),
-                  set_config('app.session_id', $3, true)`,
-          [actor?.userId ?? '', actor?.organisationId ?? '', actor?.sessionId ?? ''],
+                  set_config('app.session_id', $3, true), set_config('app.now', $4, true)`,
+          [
+            actor?.userId ?? '',
+            actor?.organisationId ?? '',
+            actor?.sessionId ?? '',
+            this.clock.now().toISOString(),
+          ],
         );
         this.context.setTransaction(em);
         try {

@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'cases.write',
   /** Case management: state transitions, participants, information requests. */
   'cases.manage',
+  /** Open a summarised item of a managed case with a reason (noodknop): the procesregisseur. */
+  'cases.break-glass',
+  /** Review break-glass openings (FG/auditor). */
+  'audit.review',
   /** Approve or reject proposed disclosures. */
   'disclosures.approve',
   /** Register a case (aanmelding). */
@@ -48,6 +52,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'cases.read',
     'cases.write',
     'cases.manage',
+    'cases.break-glass',
     'disclosures.approve',
     'registrations.create',
     'registrations.triage',
@@ -69,7 +74,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
   TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage'],
   // Need-to-know: the privacy officer, the administrator and the contactpunt see no case content
   // by their role.
-  FG_AUDITOR: ['account.manage', 'register.read', 'audit.read'],
+  FG_AUDITOR: ['account.manage', 'register.read', 'audit.read', 'audit.review'],
   CONTACTPUNT: ['account.manage', 'rights.manage'],
   BEHEERDER: [
     'account.manage',

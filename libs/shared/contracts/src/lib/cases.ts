@@ -385,8 +385,12 @@ export type CaseItemDto =
       author: string;
       createdAt: string;
       attachments: AttachmentDto[];
-      /** Why this actor sees it: own item, the matrix, a disclosure, or the embargo whitelist. */
-      grantedBy: 'OWN' | 'MATRIX' | 'DISCLOSURE' | 'EMBARGO_WHITELIST';
+      /**
+       * Why this actor sees it: own item, the matrix, a disclosure, the embargo whitelist, or a
+       * break-glass opening of this user (noodknop; then `breakGlass` says until when).
+       */
+      grantedBy: 'OWN' | 'MATRIX' | 'DISCLOSURE' | 'EMBARGO_WHITELIST' | 'BREAK_GLASS';
+      breakGlass: { id: string; expiresAt: string } | null;
       version: number;
     }
   | {
@@ -646,6 +650,8 @@ export interface CaseDetailDto {
     approveDisclosure: boolean;
     requestInformation: boolean;
     editMensenhandel: boolean;
+    /** Open a summarised item with a reason (noodknop): the procesregisseur of an open case. */
+    breakGlass: boolean;
   };
   version: number;
 }

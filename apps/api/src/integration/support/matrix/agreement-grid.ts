@@ -66,6 +66,15 @@ export const DISCLOSURE_VARIANTS = [
 ] as const;
 export type DisclosureVariant = (typeof DISCLOSURE_VARIANTS)[number];
 
+/**
+ * A break-glass opening (noodknop, ADR 0020) of an item: by the actor and still running, by the
+ * actor but expired, or by another user of the actor's organisation. It counts only for a
+ * procesregisseur (the MEMBER actors) and never breaks an embargo.
+ */
+export const BREAK_GLASS_VARIANTS = ['NONE', 'ACTIVE', 'EXPIRED', 'OTHER_USER'] as const;
+export type BreakGlassVariant = (typeof BREAK_GLASS_VARIANTS)[number];
+const BREAK_GLASS_DRAW: readonly BreakGlassVariant[] = ['NONE', 'ACTIVE', 'ACTIVE', 'EXPIRED', 'OTHER_USER'];
+
 export const MATRIX_VARIANTS = ['default matrix', 'changed matrix (version 2)'] as const;
 export type MatrixVariant = (typeof MATRIX_VARIANTS)[number];
 
@@ -116,6 +125,9 @@ export interface GridCombo {
   sensitivity: Sensitivity;
   ownership: Ownership;
   disclosure: DisclosureVariant;
+  breakGlass: BreakGlassVariant;
+  /** The opening's id when there is one. */
+  breakGlassId: string | null;
   /** Owners as the TypeScript side gets them; the SQL side gets `{NULL}` for nobody, as the services pass it. */
   owners: string[];
   itemId: string | null;
@@ -237,6 +249,8 @@ export function buildGrid(): Grid {
           const disclosure = DISCLOSURE_VARIANTS[random(DISCLOSURE_VARIANTS.length)];
           const caseId = table.cases[state];
           const itemId = disclosure === 'NONE' && random(2) === 0 ? null : randomUUID();
+          // An opening names a real item (the table has a foreign key to it).
+          const breakGlass = itemId ? BREAK_GLASS_DRAW[random(BREAK_GLASS_DRAW.length)] : 'NONE';
           // The "other" owner depends on the disclosure situation, so that a category disclosure
           // covers exactly the combinations that were drawn for it.
           const other =
@@ -317,6 +331,8 @@ export function buildGrid(): Grid {
             sensitivity,
             ownership,
             disclosure,
+            breakGlass,
+            breakGlassId: breakGlass === 'NONE' ? null : randomUUID(),
             owners,
             itemId,
           });
@@ -340,6 +356,8 @@ export function buildGrid(): Grid {
             sensitivity,
             ownership: 'OTHER',
             disclosure: 'NONE',
+            breakGlass: 'NONE',
+            breakGlassId: null,
             owners: [helpers.other],
             itemId: randomUUID(),
           });
@@ -371,6 +389,11 @@ export function expectedDecision(
       categories: d.categories,
       consentWithdrawn: d.consent === 'WITHDRAWN',
     })),
+    // The caller's filter: the actor's own, running openings, while procesregisseur (MEMBER here).
+    breakGlass:
+      combo.breakGlass === 'ACTIVE' && combo.actor.relation === 'MEMBER' && combo.itemId && combo.breakGlassId
+        ? [{ id: combo.breakGlassId, itemId: combo.itemId }]
+        : [],
   };
   return decide(access, {
     id: combo.itemId ?? undefined,
@@ -389,9 +412,12 @@ export function approvedDisclosuresByRecipient(grid: Grid): Map<string, GridDisc
   return map;
 }
 
-/** cst_access's answer written the way decide() gives it: 'FULL:<grant>', 'SUMMARY' or 'NONE'. */
+/** cst_access's answer written the way decide() gives it: 'FULL:<grant>[:<opening>]', 'SUMMARY' or 'NONE'. */
 export function accessCode(decision: Decision): string {
-  return decision.visibility === 'FULL' ? `FULL:${decision.grantedBy}` : decision.visibility;
+  if (decision.visibility !== 'FULL') {
+    return decision.visibility;
+  }
+  return decision.breakGlassId ? `FULL:BREAK_GLASS:${decision.breakGlassId}` : `FULL:${decision.grantedBy}`;
 }
 
 /** Writes the grid as the schema owner, in a handful of batched statements. */
@@ -472,8 +498,10 @@ export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
      from unnest($1::uuid[], $2::uuid[]) as x(id, org)`,
     [grid.actors.map((a) => a.userId), grid.actors.map((a) => a.organisationId)],
   );
-  // A user of the organisation who holds a role at the table, but not one that works with cases.
-  const roleOf = (a: GridActor) => (a.relation === 'NO_CASE_ROLE' ? 'FG_AUDITOR' : 'DEELNEMER');
+  // A user of the organisation who holds a role at the table, but not one that works with cases;
+  // members are procesregisseur (a break-glass opening counts only for them).
+  const roleOf = (a: GridActor) =>
+    a.relation === 'NO_CASE_ROLE' ? 'FG_AUDITOR' : a.relation === 'MEMBER' ? 'PROCESREGISSEUR' : 'DEELNEMER';
   await owner.query(
     `insert into user_table_role (user_id, table_id, role)
      select u, t, r from unnest($1::uuid[], $2::text[]) as x(u, r) cross join unnest($3::uuid[]) as t`,
@@ -528,6 +556,59 @@ export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
         })),
       ),
       proposer,
+    ],
+  );
+}
+
+/**
+ * The items that have a break-glass opening, and the openings: by the actor (running or expired)
+ * or by another user of its organisation (running). Written as the owner, past the checks the
+ * service and the insert policy make, so that the SQL policy itself must refuse what does not count
+ * (an embargo, a guest, someone else's opening).
+ */
+export async function seedBreakGlass(owner: Client, grid: Grid): Promise<void> {
+  const opened = grid.combos.filter((c) => c.breakGlass !== 'NONE');
+  const author = grid.actors[0].userId;
+  const otherUser = (actor: GridActor) =>
+    (
+      grid.actors.find((a) => a.organisationId === actor.organisationId && a.userId !== actor.userId) ??
+      grid.actors[0]
+    ).userId;
+  await owner.query(
+    `insert into case_item (id, case_id, category, sensitivity, title, body, author_organisation_id, author_id,
+       created_at, updated_at)
+     select x.item, x.case_id, x.category, x.sensitivity, 'Matrixitem', 'matrixtest', x.org, $2, now(), now()
+     from jsonb_to_recordset($1::jsonb) as x(item uuid, case_id uuid, category text, sensitivity text, org uuid)`,
+    [
+      JSON.stringify(
+        opened.map((c) => ({
+          item: c.itemId,
+          case_id: c.caseId,
+          category: c.category,
+          sensitivity: c.sensitivity,
+          org: c.owners[0] ?? grid.helpers.other,
+        })),
+      ),
+      author,
+    ],
+  );
+  await owner.query(
+    `insert into break_glass (id, case_id, item_id, category, user_id, organisation_id, reason, opened_at, expires_at)
+     select x.id, x.case_id, x.item, x.category, x.user_id, x.org, 'Matrixtest noodknop (fictief)',
+            now() - make_interval(mins => x.age), now() - make_interval(mins => x.age) + interval '60 minutes'
+     from jsonb_to_recordset($1::jsonb) as x(id uuid, case_id uuid, item uuid, category text, user_id uuid, org uuid, age int)`,
+    [
+      JSON.stringify(
+        opened.map((c) => ({
+          id: c.breakGlassId,
+          case_id: c.caseId,
+          item: c.itemId,
+          category: c.category,
+          user_id: c.breakGlass === 'OTHER_USER' ? otherUser(c.actor) : c.actor.userId,
+          org: c.actor.organisationId,
+          age: c.breakGlass === 'EXPIRED' ? 180 : 10,
+        })),
+      ),
     ],
   );
 }

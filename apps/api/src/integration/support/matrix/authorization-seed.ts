@@ -7,6 +7,7 @@ import { argon2id, hash } from 'argon2';
 import type { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 import {
+  BREAK_GLASS,
   CASE_KEYS,
   CASES,
   CONSENTS,
@@ -25,6 +26,7 @@ import {
   REQUESTS,
   RIGHTS_REQUESTS,
   TABLE_SPECS,
+  orgIdOf,
   participantsOf,
   userOfOrg,
   type CaseKey,
@@ -348,5 +350,18 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
       r.id,
     );
   }
+  await q(
+    `insert into break_glass (id, case_id, item_id, category, user_id, organisation_id, reason, opened_at, expires_at)
+     values ($1, $2, $3, $4, $5, $6, $7, now() - interval '2 hours', now() - interval '1 hour')`,
+    [
+      BREAK_GLASS.id,
+      IDS.cases[BREAK_GLASS.item.caseKey],
+      BREAK_GLASS.item.id,
+      BREAK_GLASS.item.category,
+      IDS.users[BREAK_GLASS.party],
+      orgIdOf(BREAK_GLASS.party),
+      BREAK_GLASS.reason,
+    ],
+  );
   return personIds;
 }

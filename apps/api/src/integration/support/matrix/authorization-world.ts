@@ -690,6 +690,17 @@ export const RIGHTS_REQUESTS: Record<'here' | 'elsewhere', RightsRequestSpec> = 
   elsewhere: { id: id(), region: 2, tasks: [{ id: id(), org: 'elsewhere' }] },
 };
 
+/**
+ * A break-glass opening by the ZVH procesregisseur of the GGZ note in the running case, expired an
+ * hour ago (so it changes no read), waiting for the FG's review.
+ */
+export const BREAK_GLASS = {
+  id: id(),
+  party: 'ZVH procesregisseur' as PartyKey,
+  item: item('running', 'C4', 'NORMAAL'),
+  reason: `${marker('r')} noodknop (fictief)`,
+};
+
 export const registration = (key: string) => REGISTRATIONS.find((r) => r.key === key) as RegistrationSpec;
 export const SHARED_REGISTRATIONS = ['submitted at MH', 'draft at MH', 'submitted at OTHER'];
 

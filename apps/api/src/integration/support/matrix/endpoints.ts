@@ -4,6 +4,8 @@ import {
   CASE_STATE_MACHINE,
   CASE_TRANSITIONS,
   DEFAULT_VISIBILITY_RULES,
+  type BreakGlassGrantDto,
+  type BreakGlassReviewDto,
   type CaseConsentsDto,
   type CaseDetailDto,
   type CaseInformingDto,
@@ -23,6 +25,7 @@ import {
   type VisibilityMatrixHistoryEntry,
 } from '@casustafel/shared/contracts';
 import {
+  BREAK_GLASS,
   BSN,
   can,
   canAnywhere,
@@ -555,6 +558,120 @@ function checkReviewsDue(party: PartyKey, body: InformingReviewDto[]): void {
 
 const activeTableIds = (party: PartyKey, permission: Permission) =>
   (Object.keys(TABLE_SPECS) as TableKey[]).filter((t) => can(party, permission, t)).map((t) => IDS.tables[t]);
+
+// ---- break-the-glass (noodknop, ADR 0020) ----------------------------------------------------
+
+/**
+ * Opening an item: only a procesregisseur of a case they see; an item already shown in full is a
+ * 409, an embargoed item of others does not exist for them, a closed case is a 409; else opened.
+ */
+function breakGlassOutcome(party: PartyKey, i: ItemSpec): Outcome {
+  if (!seesCase(party, i.caseKey) || !can(party, 'cases.break-glass', tableOf(i.caseKey))) {
+    return 'DENIED';
+  }
+  if (itemDecision(party, i).visibility === 'FULL') {
+    return { status: 409, problem: 'conflict' };
+  }
+  if (i.sensitivity === 'EMBARGO') {
+    return 'DENIED';
+  }
+  return isOpen(i.caseKey) ? { status: 201 } : { status: 409, problem: 'conflict' };
+}
+
+function breakGlassRow(
+  scenario: string,
+  pick: (party: PartyKey, caseKey: CaseKey) => ItemSpec,
+  opens: boolean,
+): EndpointRow {
+  return {
+    route: 'POST /api/cases/:id/items/:itemId/break-glass',
+    permission: 'cases.break-glass',
+    scenario,
+    phase: 'write',
+    targets: CASE_TARGETS,
+    request: (p, t) => {
+      const i = pick(p, caseOf(t));
+      const outcome = breakGlassOutcome(p, i);
+      if (!opens && outcome !== 'DENIED' && outcome.status === 201) {
+        throw new Error(`${scenario}: ${p} would open ${i.id}; a probe must not change what later rows read`);
+      }
+      const rest = `/items/${i.id}/break-glass`;
+      return {
+        method: 'POST',
+        path: `/api/cases/${IDS.cases[i.caseKey]}${rest}`,
+        random: { path: `/api/cases/${IDS.cases[i.caseKey]}/items/RANDOM/break-glass` },
+        body: { reason: 'Matrixtest: acute noodzaak (fictief)' },
+      };
+    },
+    expected: (p, t) => breakGlassOutcome(p, pick(p, caseOf(t))),
+    check: (p, t, res) => {
+      if (res.status === 201) {
+        expect(res.body as BreakGlassGrantDto).toEqual(
+          expect.objectContaining({ caseId: IDS.cases[caseOf(t)], itemId: pick(p, caseOf(t)).id }),
+        );
+      }
+    },
+  };
+}
+
+const BREAK_GLASS_ROWS: EndpointRow[] = [
+  {
+    route: 'GET /api/break-glass/reviews',
+    permission: 'audit.review',
+    scenario: "the openings at the FG's tables, with category and reason, never the content",
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/break-glass/reviews' }),
+    expected: (p) => when(canAnywhere(p, 'audit.review'), { status: 200 }),
+    check: (p, _t, res) => {
+      const body = res.body as BreakGlassReviewDto[];
+      expect(body.map((r) => r.id)).toEqual(can(p, 'audit.review', 'MH') ? [BREAK_GLASS.id] : []);
+      expect(body.map((r) => [r.category, r.reason, r.itemId])).toEqual(
+        body.length ? [[BREAK_GLASS.item.category, BREAK_GLASS.reason, BREAK_GLASS.item.id]] : [],
+      );
+      expect(JSON.stringify(body)).not.toContain(BREAK_GLASS.item.body);
+      expect(JSON.stringify(body)).not.toContain(BREAK_GLASS.item.title);
+    },
+  },
+  {
+    route: 'POST /api/break-glass/:id/review',
+    permission: 'audit.review',
+    scenario: 'stale version (probe)',
+    phase: 'write',
+    targets: NONE,
+    request: () => ({
+      method: 'POST',
+      path: `/api/break-glass/${BREAK_GLASS.id}/review`,
+      random: { path: '/api/break-glass/RANDOM/review' },
+      body: { outcome: 'GERECHTVAARDIGD', version: STALE },
+    }),
+    expected: (p) =>
+      when(can(p, 'audit.review', tableOf(BREAK_GLASS.item.caseKey)) && p !== BREAK_GLASS.party, {
+        status: 409,
+        problem: 'conflict',
+      }),
+  },
+  breakGlassRow(
+    'an item the party already sees in full (probe)',
+    (p, caseKey) =>
+      itemsOf(caseKey).find((i) => itemDecision(p, i).visibility === 'FULL') ??
+      (othersItem(p, caseKey) as ItemSpec),
+    false,
+  ),
+  breakGlassRow(
+    'an embargoed item of another organisation: embargo is not broken (probe)',
+    (p, caseKey) =>
+      itemsOf(caseKey).find((i) => i.sensitivity === 'EMBARGO' && i.author !== orgOf(p)) as ItemSpec,
+    false,
+  ),
+  // Last of all rows: the opening changes what the procesregisseur reads of this item.
+  breakGlassRow(
+    'a GGZ note the party sees as a summary or not at all: opened',
+    (_p, caseKey) =>
+      itemsOf(caseKey).find((i) => i.category === 'C4' && i.sensitivity === 'GEVOELIG') as ItemSpec,
+    true,
+  ),
+];
 
 // ---- the table ---------------------------------------------------------------------------------
 
@@ -1437,6 +1554,8 @@ export const ENDPOINTS: EndpointRow[] = [
         problem: 'conflict',
       }),
   },
+  // Last of all: the opening row changes what the procesregisseur reads.
+  ...BREAK_GLASS_ROWS,
 ];
 
 /** Every cell of the matrix: endpoint row × party × target, with the predicted outcome. */

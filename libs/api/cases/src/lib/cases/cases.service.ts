@@ -680,7 +680,13 @@ export class CasesService {
       items: r.items.map((item) =>
         item.visibility === 'SUMMARY'
           ? { ...item, createdAt: iso(item.createdAt), summary: CATEGORY_SUMMARIES[item.category] }
-          : { ...item, createdAt: iso(item.createdAt) },
+          : {
+              ...item,
+              createdAt: iso(item.createdAt),
+              breakGlass: item.breakGlass
+                ? { id: item.breakGlass.id, expiresAt: iso(item.breakGlass.expiresAt) }
+                : null,
+            },
       ),
       mensenhandel: r.case.theme === 'MENSENHANDEL' ? this.toMensenhandel(r) : null,
       disclosures: r.disclosures.map((d) => ({
@@ -707,6 +713,7 @@ export class CasesService {
         approveDisclosure: open && manager && actor.permissions.has('disclosures.approve'),
         requestInformation: open && manager,
         editMensenhandel: open && writer && r.case.theme === 'MENSENHANDEL',
+        breakGlass: open && roles.includes('PROCESREGISSEUR') && actor.permissions.has('cases.break-glass'),
       },
       version: r.case.version,
       knownElsewhere: [],

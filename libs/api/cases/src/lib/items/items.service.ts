@@ -244,6 +244,7 @@ export class ItemsService {
           subjects: { cases: [caseId] },
           category: row?.category,
           authorisationRule: permitted ? accessRule(row.access) : undefined,
+          breakGlass: permitted && row.access.startsWith('FULL:BREAK_GLASS:'),
           details: { caseId, itemId },
         });
         if (!permitted) {

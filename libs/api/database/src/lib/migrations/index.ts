@@ -7,6 +7,7 @@ import { ConsentAndInforming1764410000000 } from './1764410000000-consent-and-in
 import { ProcessingActivityRegister1764420000000 } from './1764420000000-processing-activity-register';
 import { DataSubjectRights1764430000000 } from './1764430000000-data-subject-rights';
 import { AuditViews1764440000000 } from './1764440000000-audit-views';
+import { BreakTheGlass1764450000000 } from './1764450000000-break-the-glass';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ProcessingActivityRegister1764420000000,
   DataSubjectRights1764430000000,
   AuditViews1764440000000,
+  BreakTheGlass1764450000000,
 ];

@@ -28,6 +28,8 @@ export interface AppConfig {
     lockoutThreshold: number;
     lockoutMs: number;
   };
+  /** Break-the-glass (noodknop, ADR 0020): how long an opening lasts. */
+  access: { breakGlassMs: number };
   /** Tamper evidence of the audit log (ADR 0017): chain heads checkpointed outside the database. */
   audit: { checkpointIntervalSeconds: number; checkpointFile: string };
   /**
@@ -167,6 +169,7 @@ export function loadAppConfig(env: Env): AppConfig {
       lockoutThreshold: integer('LOGIN_LOCKOUT_THRESHOLD', 5, 1, 100),
       lockoutMs: integer('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60) * 60_000,
     },
+    access: { breakGlassMs: integer('BREAK_GLASS_MINUTES', 60, 1, 240) * 60_000 },
     audit: {
       checkpointIntervalSeconds: integer('AUDIT_CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86_400),
       checkpointFile: text('AUDIT_CHECKPOINT_FILE', 'tmp/audit-checkpoints.jsonl'),

@@ -93,6 +93,11 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     example: '15',
   },
   {
+    name: 'BREAK_GLASS_MINUTES',
+    description: 'How long a break-glass opening (noodknop) shows the item in full; at most 240',
+    example: '60',
+  },
+  {
     name: 'ENCRYPTION_KEYS',
     description:
       'Keys for data encrypted at rest: id:base64(32 bytes), comma-separated, newest first; required in production',

@@ -3,6 +3,8 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AddParticipantRequest,
   AttachmentDto,
+  BreakGlassGrantDto,
+  BreakGlassReviewDto,
   CaseConsentsDto,
   CaseDetailDto,
   CaseInformingDto,
@@ -23,6 +25,7 @@ import type {
   PutShelterRequest,
   PutVisibilityMatrixRequest,
   RegistrationDto,
+  ReviewBreakGlassRequest,
   TableOrganisation,
   TriageDecisionRequest,
   UpdateCaseItemRequest,
@@ -225,6 +228,25 @@ export class CasesApi {
   /** Deferrals to review today or earlier, in the cases the user manages (the dashboard's reminder). */
   informingReviews(): Observable<InformingReviewDto[]> {
     return this.http.get<InformingReviewDto[]>('/api/informing/reviews-due');
+  }
+
+  // Break-the-glass (noodknop) ---------------------------------------------------------------------
+
+  /** Opens a summarised item for a while, with a reason; logged and reviewed by the FG. */
+  breakGlass(caseId: string, itemId: string, reason: string): Observable<BreakGlassGrantDto> {
+    return this.http.post<BreakGlassGrantDto>(
+      `${CASES_URL}/${id(caseId)}/items/${id(itemId)}/break-glass`,
+      { reason },
+    );
+  }
+
+  /** The FG's queue: openings at the FG's tables, unreviewed first. */
+  breakGlassReviews(): Observable<BreakGlassReviewDto[]> {
+    return this.http.get<BreakGlassReviewDto[]>('/api/break-glass/reviews');
+  }
+
+  reviewBreakGlass(grantId: string, request: ReviewBreakGlassRequest): Observable<BreakGlassReviewDto> {
+    return this.http.post<BreakGlassReviewDto>(`/api/break-glass/${id(grantId)}/review`, request);
   }
 
   // Mensenhandel ------------------------------------------------------------------------------------

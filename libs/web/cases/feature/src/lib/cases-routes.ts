@@ -3,7 +3,7 @@ import { permissionGuard } from '@casustafel/web/auth/data-access';
 
 /**
  * Case work, mounted by the app: `/casussen` (list and detail), `/aanmeldingen` (registrations of
- * my organisation, new and draft) and `/triage`. Each page is its own lazy chunk; titles are
+ * my organisation, new and draft), `/triage` and `/noodtoegang` (the FG's break-glass reviews). Each page is its own lazy chunk; titles are
  * translation keys. What a page shows is already cut by the server's access policy.
  */
 export const caseRoutes: Routes = [
@@ -36,6 +36,14 @@ export const caseRoutes: Routes = [
     canActivate: [permissionGuard('registrations.create')],
     title: 'cases.registrations.title',
     loadComponent: () => import('./registrations/registration-form-page').then((m) => m.RegistrationFormPage),
+  },
+  // The FG's review of break-the-glass openings (ADR 0020): the queue holds no case content.
+  {
+    path: 'noodtoegang',
+    canActivate: [permissionGuard('audit.review')],
+    title: 'breakGlass.reviews.title',
+    loadComponent: () =>
+      import('./break-glass/break-glass-reviews-page').then((m) => m.BreakGlassReviewsPage),
   },
   {
     path: 'triage',

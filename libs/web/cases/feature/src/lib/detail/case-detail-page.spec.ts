@@ -61,6 +61,7 @@ const POLICE_ITEM: CaseItemDto = {
     },
   ],
   grantedBy: 'OWN',
+  breakGlass: null,
   version: 3,
 };
 const CARE_FLAG: CaseItemDto = {
@@ -147,6 +148,7 @@ function detail(overrides: Partial<CaseDetailDto> = {}): CaseDetailDto {
       approveDisclosure: false,
       requestInformation: false,
       editMensenhandel: true,
+      breakGlass: false,
     },
     version: 7,
     ...overrides,
@@ -261,6 +263,64 @@ describe('CaseDetailPage', () => {
     // No content of any kind: no text block, attachments, readers or edit button.
     expect(card.querySelector('.cst-body, a, button, [data-testid="item-readers"]')).toBeNull();
     expect(find('[data-category="C4"] h3').textContent).toContain('Zorg en gezondheid');
+  });
+
+  it('break-the-glass: the procesregisseur opens a restricted item with a reason and then sees it, marked until when', async () => {
+    await render(ZVH, detail({ can: { ...detail().can, breakGlass: true } }));
+    const card = () => find(`[data-testid="item-${CARE_FLAG.id}"]`);
+    await click(button('Noodtoegang tot ‘Zorgpartner betrokken’ van GGz (fictief)', card()));
+    const form = find(`[data-testid="break-glass-form-${CARE_FLAG.id}"]`);
+    expect(text(form)).toContain('functionaris gegevensbescherming (FG) beoordeelt achteraf');
+    expect(document.activeElement?.id).toBe(`break-glass-${CARE_FLAG.id}-heading`);
+    form.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+    expect(text(form)).toContain('Vul een reden in.');
+    http.expectNone({ method: 'POST' });
+
+    const reason = form.querySelector('textarea') as HTMLTextAreaElement;
+    type(reason, 'Acute dreiging vannacht (fictief).');
+    form.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await fixture.whenStable();
+    const open = http.expectOne({ method: 'POST', url: `${CASE_URL}/items/${CARE_FLAG.id}/break-glass` });
+    expect(open.request.body).toEqual({ reason: 'Acute dreiging vannacht (fictief).' });
+    const expiresAt = '2026-05-02T13:45:00.000Z';
+    open.flush({
+      id: 'g1',
+      caseId: CASE_ID,
+      itemId: CARE_FLAG.id,
+      openedAt: '2026-05-02T12:45:00.000Z',
+      expiresAt,
+    });
+    await fixture.whenStable();
+    const opened: CaseItemDto = {
+      visibility: 'FULL',
+      id: CARE_FLAG.id,
+      category: 'C4',
+      sensitivity: 'NORMAAL',
+      title: 'Crisisplan (fictief)',
+      body: 'Medicatie (fictief).',
+      legalGround: null,
+      authorOrganisation: GGZ,
+      author: 'Gijs (fictief)',
+      createdAt: CARE_FLAG.createdAt,
+      attachments: [],
+      grantedBy: 'BREAK_GLASS',
+      breakGlass: { id: 'g1', expiresAt },
+      version: 1,
+    };
+    http
+      .expectOne({ method: 'GET', url: CASE_URL })
+      .flush(detail({ items: [POLICE_ITEM, opened], can: { ...detail().can, breakGlass: true } }));
+    await fixture.whenStable();
+    expect(card().classList).not.toContain('cst-restricted');
+    expect(text(find('[data-testid="break-glass-badge"]'))).toBe('Geopend via noodtoegang tot 15:45');
+    expect(text(card())).toContain('Medicatie (fictief).');
+    expect(document.activeElement?.id).toBe(`item-${CARE_FLAG.id}-title`);
+  });
+
+  it('no "Noodtoegang" for anyone else', async () => {
+    await render(ZVH);
+    expect(find(`[data-testid="item-${CARE_FLAG.id}"]`).querySelector('button')).toBeNull();
   });
 
   it('shows an own item in full: text with its line breaks as text, attachment link, why visible, who can read it', async () => {

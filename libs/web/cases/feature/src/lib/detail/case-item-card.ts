@@ -13,6 +13,8 @@ import {
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CATEGORY_SUMMARIES, type CaseItemDto, type DataCategory } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
+import { formatTime } from '../shared/format';
+import { CaseBreakGlass } from './case-break-glass';
 import { CaseDetailStore } from './case-detail-store';
 import { CaseItemForm } from './case-item-form';
 import type { Notice } from './detail-notice';
@@ -25,17 +27,19 @@ const GRANT_BADGES: Record<FullItem['grantedBy'], string> = {
   MATRIX: 'cst-badge--info',
   DISCLOSURE: 'cst-badge--info',
   EMBARGO_WHITELIST: 'cst-badge--danger',
+  BREAK_GLASS: 'cst-badge--danger',
 };
 
 /**
  * One case item. In full: title, text (line breaks kept, never as HTML), author, date, why this
  * user sees it, sensitivity, legal ground and attachments; for one's own item also who else may
  * read it, and a way to correct it. As a summary: a clearly marked "Beperkt" block with the kind
- * of involvement, the author organisation and the date — and no content at all.
+ * of involvement, the author organisation and the date — and no content at all; for the
+ * procesregisseur also "Noodtoegang" (break-the-glass). An item opened that way says until when.
  */
 @Component({
   selector: 'cst-case-item-card',
-  imports: [TranslocoPipe, CaseItemForm],
+  imports: [TranslocoPipe, CaseItemForm, CaseBreakGlass],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './detail.scss',
   template: `
@@ -57,7 +61,7 @@ const GRANT_BADGES: Record<FullItem['grantedBy'], string> = {
           [attr.data-testid]="'item-' + i.id"
           [id]="'item-' + i.id"
         >
-          <h4 class="cst-h4" [id]="'item-' + i.id + '-title'">{{ i.title }}</h4>
+          <h4 class="cst-h4" [id]="'item-' + i.id + '-title'" tabindex="-1">{{ i.title }}</h4>
           <p class="utrecht-paragraph cst-meta">
             {{
               'caseDetail.items.byline'
@@ -71,9 +75,15 @@ const GRANT_BADGES: Record<FullItem['grantedBy'], string> = {
           </p>
           <ul class="cst-badges" [attr.aria-label]="'caseDetail.items.labels' | transloco">
             <li>
-              <span class="cst-badge" [class]="grantBadge()">{{
-                'caseDetail.items.grantedBy.' + i.grantedBy | transloco
-              }}</span>
+              @if (i.breakGlass) {
+                <span class="cst-badge" [class]="grantBadge()" data-testid="break-glass-badge">{{
+                  'breakGlass.badge' | transloco: { time: formatTime(i.breakGlass.expiresAt) }
+                }}</span>
+              } @else {
+                <span class="cst-badge" [class]="grantBadge()">{{
+                  'caseDetail.items.grantedBy.' + i.grantedBy | transloco
+                }}</span>
+              }
             </li>
             @if (i.sensitivity !== 'NORMAAL') {
               <li>
@@ -194,6 +204,9 @@ const GRANT_BADGES: Record<FullItem['grantedBy'], string> = {
           }}
         </p>
         <p class="utrecht-paragraph">{{ 'caseDetail.items.summaryExplained' | transloco }}</p>
+        @if (canBreakGlass()) {
+          <cst-case-break-glass [item]="i" (opened)="focusTitle()" />
+        }
       </article>
     }
   `,
@@ -217,6 +230,7 @@ export class CaseItemCard {
   private readonly store = inject(CaseDetailStore);
   protected readonly formatDateTime = formatDateTime;
   protected readonly formatSize = formatSize;
+  protected readonly formatTime = formatTime;
   protected readonly editing = signal(false);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
@@ -245,6 +259,17 @@ export class CaseItemCard {
       d.state !== 'VERNIETIGD'
     );
   });
+
+  /** Break-the-glass: the procesregisseur of an open case (the server decides again). */
+  protected readonly canBreakGlass = computed(() => !!this.store.detail()?.can.breakGlass);
+
+  /** After opening: the item is shown in full now; continue from its title. */
+  protected focusTitle(): void {
+    const id = `item-${this.item().id}-title`;
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(`[id="${id}"]`)?.focus(), {
+      injector: this.injector,
+    });
+  }
 
   protected summaryOf(category: DataCategory): string {
     return CATEGORY_SUMMARIES[category];

@@ -43,3 +43,12 @@ export function formatDateTime(value: string | null | undefined): string {
   const p = amsterdam(value);
   return p ? `${formatDate(value)} ${p['hour']}:${p['minute']}` : value;
 }
+
+/** The time of a timestamp as HH:mm, Dutch time (e.g. until when a break-glass opening runs). */
+export function formatTime(value: string | null | undefined): string {
+  if (!value) {
+    return '';
+  }
+  const p = amsterdam(value);
+  return p ? `${p['hour']}:${p['minute']}` : value;
+}

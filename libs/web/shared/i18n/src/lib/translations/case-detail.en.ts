@@ -208,6 +208,7 @@ export const caseDetailEn: typeof caseDetailNl = {
         MATRIX: 'Visible by the table rules',
         DISCLOSURE: 'Disclosed to you',
         EMBARGO_WHITELIST: 'Embargo list',
+        BREAK_GLASS: 'Emergency access',
       },
       legalGroundLabel: 'Legal ground:',
       attachments: 'Attachments',

@@ -206,6 +206,7 @@ export const caseDetailNl = {
         MATRIX: 'Zichtbaar via de tafelregels',
         DISCLOSURE: 'Aan u verstrekt',
         EMBARGO_WHITELIST: 'Embargolijst',
+        BREAK_GLASS: 'Noodtoegang',
       },
       legalGroundLabel: 'Grondslag:',
       attachments: 'Bijlagen',

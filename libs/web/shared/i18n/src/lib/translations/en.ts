@@ -1,6 +1,7 @@
 import { adminEn } from './admin.en';
 import { auditLogEn } from './audit-log.en';
 import { authEn } from './auth.en';
+import { breakGlassEn } from './break-glass.en';
 import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
 import { consentEn } from './consent.en';
@@ -15,6 +16,7 @@ export const en: CasustafelTranslation = {
   ...adminEn,
   ...auditLogEn,
   ...authEn,
+  ...breakGlassEn,
   ...caseDetailEn,
   ...casesEn,
   ...consentEn,
@@ -42,6 +44,7 @@ export const en: CasustafelTranslation = {
     admin: 'Administration',
     register: 'Processing register',
     auditLog: 'Audit log',
+    breakGlass: 'Review emergency access',
     cases: 'Cases',
     registrations: 'Registrations',
     triage: 'Triage',

@@ -1,6 +1,7 @@
 import { adminNl } from './admin.nl';
 import { auditLogNl } from './audit-log.nl';
 import { authNl } from './auth.nl';
+import { breakGlassNl } from './break-glass.nl';
 import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
 import { consentNl } from './consent.nl';
@@ -17,6 +18,7 @@ export const nl = {
   ...adminNl,
   ...auditLogNl,
   ...authNl,
+  ...breakGlassNl,
   ...caseDetailNl,
   ...casesNl,
   ...consentNl,
@@ -44,6 +46,7 @@ export const nl = {
     admin: 'Beheer',
     register: 'Verwerkingsregister',
     auditLog: 'Logboek',
+    breakGlass: 'Noodtoegang beoordelen',
     cases: 'Casussen',
     registrations: 'Aanmeldingen',
     triage: 'Triage',

@@ -63,6 +63,7 @@ export function caseDetail(overrides: Partial<CaseDetailDto> = {}): CaseDetailDt
       approveDisclosure: true,
       requestInformation: true,
       editMensenhandel: false,
+      breakGlass: false,
     },
     version: 3,
     ...overrides,
