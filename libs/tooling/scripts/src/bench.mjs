@@ -18,8 +18,15 @@
  *                                       same filter written out with RLS off    target >= 0.85
  *      P3b / P3c                        the same for one case by id / the app's own page
  *                                       statement with RLS on vs off            reported
+ *   P4 tamper-evident audit append      the writer's statement (action + 2 subject rows) with a
+ *                                       case update, 16 connections, into the chained audit_event
+ *                                       vs a plain table without the chain     target >= 0.65
+ *      P4a                              the same at 1 connection                reported
+ *   P4v audit verification              audit:verify over >= 1M chained rows    target >= 200k rows/s
  *   P5 framework overhead               GET /api/auth/session vs bare Fastify   target >= 0.50
  *      P5a / P5b                        public no-op / health with a database round trip
+ *   P8 "who saw this file"              one person's rows over 5 years on the partitioned, chained
+ *                                       log vs a plain copy (bench-audit.mjs)   p95 <= 2x, <= 500 ms
  *
  * Each server runs in its own process; autocannon runs here. Rounds alternate baseline and subject
  * (and reverse the order every round) and the median is used, so background noise hits both sides.
@@ -50,6 +57,19 @@ import {
   REGIONS,
   rlsPairs,
 } from './bench-cases.mjs';
+import {
+  CHAIN_ROWS,
+  checkWrites,
+  openWriters,
+  prepareWrites,
+  runVerifier,
+  seedChained,
+  seedSubjects,
+  subjectQuery,
+  SUBJECT_ROWS,
+  timeSubjectQueries,
+  writeLoad,
+} from './bench-audit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const DOC = join(root, 'docs/benchmarks.md');
@@ -66,7 +86,11 @@ const CASE_CONNECTIONS = 32;
 const PAGE_CONNECTIONS = 10;
 const DB_CLIENTS = 8;
 const POOL_SIZE = 10;
-const BENCHMARKS = ['P1', 'P2', 'P3', 'P5'];
+/** P4: QUALITY-TARGETS leaves the concurrency open; 16 writers saturate 2 cores. */
+const WRITERS = 16;
+const BENCHMARKS = ['P1', 'P2', 'P3', 'P4', 'P4v', 'P5', 'P8'];
+/** The benchmarks that need the seeded case data set (P4 writes to cases with two persons). */
+const CASE_BENCHMARKS = ['P1', 'P2', 'P3', 'P4'];
 
 const log = (message) => console.log(message);
 
@@ -251,11 +275,11 @@ async function getJson(url, headers = {}) {
 
 function parseSelection(args) {
   const wanted = args.map((a) => a.toUpperCase());
-  const unknown = wanted.filter((a) => !BENCHMARKS.includes(a));
+  const unknown = wanted.filter((a) => !BENCHMARKS.some((b) => b.toUpperCase() === a));
   if (unknown.length > 0) {
     throw new Error(`Unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.join(' ')}`);
   }
-  return wanted.length > 0 ? BENCHMARKS.filter((b) => wanted.includes(b)) : BENCHMARKS;
+  return wanted.length > 0 ? BENCHMARKS.filter((b) => wanted.includes(b.toUpperCase())) : BENCHMARKS;
 }
 
 async function main() {
@@ -266,7 +290,8 @@ async function main() {
     return;
   }
   const selected = parseSelection(process.argv.slice(2));
-  const withCases = selected.some((b) => b !== 'P5');
+  const withCases = selected.some((b) => CASE_BENCHMARKS.includes(b));
+  const withActor = selected.some((b) => ['P1', 'P2', 'P3'].includes(b));
   if (!existsSync(join(root, 'dist/apps/api/main.js'))) {
     throw new Error('Build first: npm run build');
   }
@@ -294,6 +319,8 @@ async function main() {
     DATABASE_POOL_SIZE: String(POOL_SIZE),
     ENCRYPTION_KEYS: keys.encryption,
     HASH_KEY: keys.hash,
+    // The app's checkpoints of the audit chains stay with the benchmark database.
+    AUDIT_CHECKPOINT_FILE: join(dataDir, 'audit-checkpoints.jsonl'),
   };
   const startApp = () => startProcess(['dist/apps/api/main.js'], appEnv, 'Press Ctrl-C to stop.');
   const ownerUrl = () => {
@@ -305,6 +332,7 @@ async function main() {
   let app;
   let bare;
   const rows = [];
+  let failure;
   const cleanUp = async () => {
     await bare?.stop();
     await app?.stop();
@@ -327,17 +355,20 @@ async function main() {
         app = await startApp();
       }
       const counting = await enableStatementCounting(ownerUrl());
-      extras.data = {
-        ...(await dataSetSize(ownerUrl())),
-        seedSeconds: prepared.seedSeconds,
-        counting,
-      };
+      // The data set's description belongs to P1-P3; P4 only borrows its cases.
+      if (withActor) {
+        extras.data = {
+          ...(await dataSetSize(ownerUrl())),
+          seedSeconds: prepared.seedSeconds,
+          counting,
+        };
+      }
     }
     const appBase = `http://127.0.0.1:${appPort}`;
     const bareBase = `http://127.0.0.1:${barePort}`;
     const chairSession = await signIn(appBase, 'voorzitter@demo.casustafel.example');
-    const caseSession = withCases ? await signIn(appBase, CASE_USER) : undefined;
-    const actor = withCases ? await caseActor(ownerUrl()) : undefined;
+    const caseSession = withActor ? await signIn(appBase, CASE_USER) : undefined;
+    const actor = withActor ? await caseActor(ownerUrl()) : undefined;
     bare = await startProcess(
       ['libs/tooling/scripts/src/bench-bare.mjs'],
       {
@@ -481,7 +512,7 @@ async function main() {
         }
       }
     }
-    if (withCases) {
+    if (withActor) {
       extras.plans = await explainPlans(ownerUrl(), actor);
       extras.actor = {
         email: actor.email,
@@ -523,14 +554,139 @@ async function main() {
         row('P5b', 'health with database round trip', measured, 'db', 'health', undefined),
       );
     }
+
+    if (selected.includes('P4')) {
+      log('P4: tamper-evident audit append');
+      const fixture = await prepareWrites(ownerUrl());
+      await checkWrites(ownerUrl(), fixture);
+      const writes = (key, connections) => ({ key, connections });
+      const run = async (connections) => {
+        const chained = await openWriters(ownerUrl(), connections);
+        const plain = await openWriters(ownerUrl(), connections);
+        try {
+          return await measure(
+            `P4 ${connections}`,
+            [
+              { ...writes('plain', connections), side: plain, table: 'bench_audit_plain' },
+              { ...writes('chained', connections), side: chained, table: 'audit_event' },
+            ],
+            (s, seconds) => writeLoad(s.side, fixture, s.table, seconds),
+          );
+        } finally {
+          await chained.close();
+          await plain.close();
+        }
+      };
+      const many = await run(WRITERS);
+      const one = await run(1);
+      rows.push(
+        row(
+          'P4',
+          `audited writes, ${WRITERS} connections: hash chain vs plain append-only table`,
+          many,
+          'plain',
+          'chained',
+          0.65,
+          { bench: 'P4', unit: 'writes/s' },
+        ),
+        row('P4a', 'the same, 1 connection', one, 'plain', 'chained', undefined, {
+          bench: 'P4',
+          unit: 'writes/s',
+        }),
+      );
+      extras.P4 = { cases: fixture.cases.length, writers: WRITERS };
+    }
+
+    if (selected.includes('P4v')) {
+      log('P4v: verification throughput');
+      const seeded = await seedChained(ownerUrl(), log);
+      const report = await runVerifier({
+        DATABASE_URL: ownerUrl(),
+        ENCRYPTION_KEYS: keys.encryption,
+        HASH_KEY: keys.hash,
+        AUDIT_CHECKPOINT_FILE: join(dataDir, 'audit-checkpoints.jsonl'),
+        NODE_ENV: 'production',
+      });
+      log(
+        `P4v: ${report.rows} rows in ${report.seconds} s, ${report.rowsPerSecond} rows/s${report.ok ? '' : ' - PROBLEMS'}`,
+      );
+      if (!report.ok) {
+        throw new Error(
+          `P4v: the verifier found problems in the chained log:\n${report.problems.join('\n')}`,
+        );
+      }
+      rows.push({
+        id: 'P4v',
+        bench: 'P4v',
+        name: `audit:verify over the chained log (${n0(report.rows)} rows, ${report.chains} chains)`,
+        absolute: `${n0(report.rowsPerSecond)} rows/s (${report.seconds.toFixed(1)} s)`,
+        verdict: `>= 200,000 rows/s ${report.rowsPerSecond >= 200000 ? 'met' : '**MISSED**'}`,
+        met: report.rowsPerSecond >= 200000,
+        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      });
+      extras.P4v = { ...report, seed: seeded, target: CHAIN_ROWS };
+    }
+
+    if (selected.includes('P8')) {
+      log('P8: who saw this file');
+      const seeded = await seedSubjects(ownerUrl(), log);
+      const timed = await timeSubjectQueries(ownerUrl(), seeded.subjects);
+      const ratio = timed.chained.p95 / timed.plain.p95;
+      const met = ratio <= 2 && timed.chained.p95 <= 500;
+      log(
+        `P8: p95 ${timed.chained.p95.toFixed(1)} ms partitioned vs ${timed.plain.p95.toFixed(1)} ms plain (${ratio.toFixed(2)}x)`,
+      );
+      rows.push({
+        id: 'P8',
+        bench: 'P8',
+        name: `one person's accesses over 5 years (${n0(timed.sizes.rows)} rows): partitioned, chained log vs plain table`,
+        cells: {
+          base: `p50 ${ms(timed.plain.p50)} / p95 ${ms(timed.plain.p95)} ms`,
+          subj: `p50 ${ms(timed.chained.p50)} / p95 ${ms(timed.chained.p95)} ms`,
+        },
+        ratio,
+        ratioText: `**${x(ratio)}** time (p95)`,
+        verdict: `<= 2x and <= 500 ms ${met ? 'met' : '**MISSED**'}`,
+        met,
+        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      });
+      const prepared = timed.preparedChained.p95 / timed.preparedPlain.p95;
+      rows.push({
+        id: 'P8p',
+        bench: 'P8',
+        name: 'the same query as a prepared statement (its plan cached, as in a PL/pgSQL function)',
+        cells: {
+          base: `p50 ${ms(timed.preparedPlain.p50)} / p95 ${ms(timed.preparedPlain.p95)} ms`,
+          subj: `p50 ${ms(timed.preparedChained.p50)} / p95 ${ms(timed.preparedChained.p95)} ms`,
+        },
+        ratio: prepared,
+        ratioText: `**${x(prepared)}** time (p95)`,
+        verdict: 'reported',
+        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+      });
+      extras.P8 = { ...timed, seed: seeded, target: SUBJECT_ROWS };
+    }
+  } catch (error) {
+    failure = error;
   } finally {
     await cleanUp();
   }
 
   const minutes = (performance.now() - started) / 60000;
-  await writeDoc(rows, extras, selected, minutes);
-  log(`\nwrote docs/benchmarks.md (${minutes.toFixed(1)} min)`);
-  const missed = rows.filter((r) => r.target !== undefined && r.ratio < r.target);
+  // A run that fails half-way (a long seeding interrupted) still records the benchmarks it finished.
+  const finished = failure
+    ? selected.filter((b) => rows.some((r) => (r.bench ?? r.id.replace(/[a-z]$/, '')) === b))
+    : selected;
+  if (finished.length > 0) {
+    await writeDoc(rows, extras, finished, minutes);
+    log(`\nwrote docs/benchmarks.md (${minutes.toFixed(1)} min)`);
+  }
+  if (failure) {
+    throw failure;
+  }
+  const missed = rows.filter(
+    (r) => r.met === false || (r.met === undefined && r.target !== undefined && r.ratio < r.target),
+  );
   if (selected.includes('P2') && extras.P2?.constant === false) {
     missed.push({ id: 'P2 (statement count)' });
   }
@@ -604,8 +760,8 @@ async function writeDoc(rows, extras, selected, minutes) {
   };
   for (const b of selected) {
     data.runs[b] = run;
-    for (const id of Object.keys(data.rows)) {
-      if (id.replace(/[a-z]$/, '') === b) {
+    for (const [id, r] of Object.entries(data.rows)) {
+      if ((r.bench ?? id.replace(/[a-z]$/, '')) === b) {
         delete data.rows[id];
       }
     }
@@ -630,13 +786,38 @@ const ms = (v) => (v === undefined ? '–' : v < 10 ? v.toFixed(1) : v.toFixed(0
 const x = (v) => `${v.toFixed(2)}x`;
 
 function render(data) {
-  const order = ['P1', 'P1a', 'P1b', 'P2', 'P3', 'P3b', 'P3c', 'P5', 'P5a', 'P5b'];
+  const order = [
+    'P1',
+    'P1a',
+    'P1b',
+    'P2',
+    'P3',
+    'P3b',
+    'P3c',
+    'P4',
+    'P4a',
+    'P4v',
+    'P5',
+    'P5a',
+    'P5b',
+    'P8',
+    'P8p',
+  ];
   const ids = Object.keys(data.rows).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const table = ids
     .map((id) => {
       const r = data.rows[id];
       const verdict =
-        r.target === undefined ? 'reported' : `>= ${r.target}x ${r.ratio >= r.target ? 'met' : '**MISSED**'}`;
+        r.verdict ??
+        (r.target === undefined
+          ? 'reported'
+          : `>= ${r.target}x ${r.ratio >= r.target ? 'met' : '**MISSED**'}`);
+      if (r.absolute) {
+        return `| ${r.id} | ${r.name} | – | ${r.absolute} | – | ${verdict} | ${r.date} |`;
+      }
+      if (r.cells) {
+        return `| ${r.id} | ${r.name} | ${r.cells.base} | ${r.cells.subj} | ${r.ratioText} | ${verdict} | ${r.date} |`;
+      }
       const failed = r.failed ? ` (${r.failed} failed requests)` : '';
       return `| ${r.id} | ${r.name}${failed} | ${n0(r.base.rps)} (${ms(r.base.p50)} / ${ms(r.base.p99)}) | ${n0(r.subj.rps)} (${ms(r.subj.p50)} / ${ms(r.subj.p99)}) | **${x(r.ratio)}** (${r.range.map((v) => v.toFixed(2)).join('–')}) | ${verdict} | ${r.date} |`;
     })
@@ -656,7 +837,9 @@ ratios against a baseline measured in the same run on the same machine, so they 
 where absolute req/s do not (QUALITY-TARGETS.md).
 
 Reproduce: \`npm run build\`, then \`npm run bench\` (everything, 6-10 minutes on 2 cores with the seeding) or
-\`npm run bench -- P1 P2 P3\` (only those; the other rows keep their last figures and dates).
+\`npm run bench -- P1 P2 P3\` (only those; the other rows keep their last figures and dates);
+\`npm run bench -- P4 P4v P8\` measures the audit log (15-25 minutes on 2 cores, most of it seeding millions of
+audit rows).
 \`BENCH_DATA_DIR=<folder>\` keeps the seeded benchmark database for the next run; \`BENCH_DURATION\`,
 \`BENCH_ROUNDS\`, \`BENCH_WARMUP\` (seconds, rounds) change the method below.
 
@@ -670,7 +853,9 @@ every execution, like \`pgbench -M extended\`). Every measurement lasts
 ${DURATION} s after a ${WARMUP} s warm-up; ${ROUNDS} rounds alternate the sides (order reversed every other round); the
 table gives medians. The machine is shared and noisy: the ratio's spread over the rounds is shown next to it,
 and the load average (other work on the same 2 CPUs) with each run below; absolute req/s from a loaded
-run are far below what the code does on an idle machine, the ratios are what to read.
+run are far below what the code does on an idle machine, the ratios are what to read. The audit rows
+(P4, P4v, P8) are measured at the database, not over HTTP: P4's columns count audited writes (transactions)
+per second, P4v verified rows per second, P8 query times (there the ratio is time, lower is better).
 
 Runs: ${runs}. Machine: ${anyRun ? `${anyRun.cpus}, ${anyRun.memory}, Node ${anyRun.node}` : '–'}.
 
@@ -679,6 +864,7 @@ Runs: ${runs}. Machine: ${anyRun ? `${anyRun.cpus}, ${anyRun.memory}, Node ${any
 ${table}
 
 ${renderCases(data)}
+${renderAudit(data)}
 ${renderP5()}
 <!-- bench-data
 ${JSON.stringify(data)}
@@ -833,6 +1019,150 @@ condition written out; the bench checks that both return the same rows before me
 - EXPLAIN ANALYZE (the second of two runs, as casustafel_app with the context, or as the owner):
 ${plan('P3 rls', 'P3, RLS')}${plan('P3 explicit', 'P3, written out')}${plan('P3b rls', 'P3b, RLS')}${plan('P3b explicit', 'P3b, written out')}${plan('P3c explicit', 'P3c, owner (RLS off)')}
 `;
+}
+
+function renderAudit(data) {
+  const { rows, extras } = data;
+  if (!rows.P4 && !rows.P4v && !rows.P8) {
+    return '';
+  }
+  const p4 = rows.P4;
+  const p4a = rows.P4a;
+  const v = extras.P4v ?? {};
+  const p8 = extras.P8 ?? {};
+  const seed8 = p8.seed ?? {};
+  const plan = (key, what) =>
+    p8.plans?.[key]
+      ? `\n<details><summary>${what}: <code>${key}</code> (${planTimes(p8.plans[key])})</summary>\n\n\`\`\`text\n${shortPlan(p8.plans[key])}\n\`\`\`\n\n</details>\n`
+      : '';
+  return `## P4, P4v, P8: the tamper-evident audit log
+
+Measured at the database (libs/tooling/scripts/src/bench-audit.mjs), as the schema owner, in the
+benchmark's embedded PostgreSQL (ADR 0017: \`audit_event\` partitioned by month, 64 hash chains linked by
+the BEFORE INSERT trigger \`cst_audit_chain_link\`). \`npm run bench -- P4 P4v P8\` runs them (P4 seeds
+the case data set of P1-P3 for its cases; P4v and P8 seed the audit log); nothing of this runs in
+\`npm test\`. \`BENCH_AUDIT_CHAIN_ROWS\` / \`BENCH_AUDIT_CHAIN_SECONDS\` (P4v, default 1,000,000 rows, 300 s)
+and \`BENCH_AUDIT_ROWS\` / \`BENCH_AUDIT_SEED_SECONDS\` (P8, default 10,000,000 rows, 420 s) set the sizes
+and the time boxes of the seeding; the figures below say which size was reached.
+
+### P4: audited write throughput, hash chain vs plain append-only table
+
+- Subject: per write one transaction, as the app makes a change: \`update casus set updated_at = …,
+  version = version + 1\` on one of ${n0(extras.P4?.cases)} cases with exactly two persons, then the app's
+  own audit statement - \`AuditWriter\`'s INSERT … SELECT, read from audit-writer.ts at run time so it
+  cannot drift - for a \`case.update\` of that case: the action's row and, through \`cst_audit_subjects\`,
+  one row per person (3 rows, checked before measuring), then COMMIT (synchronous_commit on). P4:
+  ${extras.P4?.writers ?? WRITERS} connections, P4a: 1 connection; ${DURATION} s per measurement, ${ROUNDS} alternating rounds, medians.
+- Baseline: the same statements with the INSERT into \`bench_audit_plain\`, made by the benchmark in the
+  same database: \`audit_event\`'s columns, defaults, checks and indexes (subject, actor, object, primary
+  key on seq), not partitioned, no chain trigger (chain columns left empty). The difference is the chain
+  (and partition routing).
+- Result: ${p4 ? `${n0(p4.subj.rps)} chained vs ${n0(p4.base.rps)} plain writes/s at ${extras.P4?.writers ?? WRITERS} connections = **${x(p4.ratio)}** (target >= 0.65x, ${p4.ratio >= 0.65 ? 'met' : '**missed**'}); at 1 connection ${n0(p4a?.subj.rps)} vs ${n0(p4a?.base.rps)} = **${p4a ? x(p4a.ratio) : '–'}**; p99 of a write ${ms(p4.subj.p99)} ms chained vs ${ms(p4.base.p99)} ms plain` : '–'}.
+- What the chain costs per row: the PL/pgSQL trigger, a \`SELECT … FOR UPDATE SKIP LOCKED\` of the chain's
+  head in \`audit_chain\`, SHA-256 over \`cst_audit_canonical\` of the row, and an UPDATE of the head (a new
+  row version and its WAL) - three times per write here. With 64 chains the ${extras.P4?.writers ?? WRITERS} writers do not wait for
+  each other (a connection keeps to the chain of its backend pid and skips a held one), so the chain adds
+  CPU per row but no queue; the commit's WAL flush, the case update and the subject lookup, paid on
+  both sides, dominate a write. The global chain QUALITY-TARGETS measured (0.36-0.42x) serialised every
+  writer on one head.
+- One cost the figure does not show: a transaction updates its head once per row, and PostgreSQL keeps
+  every version of that row until the transaction ends, so an audit statement with many rows (a list of
+  50 cases writes a row per person of every case) walks a growing chain of head versions per row (from
+  how PostgreSQL keeps row versions; not measured separately here - the P4v seeding uses statements of
+  1,500 rows for that reason). A design change for large fan-outs (not implemented):
+  link a statement's rows in one statement-level (AFTER … REFERENCING NEW TABLE) step that reads and
+  writes the head once per statement, or keep the head in a transaction-local variable and write it
+  once at the end (a deferred constraint trigger).
+
+### P4v: verification throughput
+
+- Seeding: rows shaped like the writer's (per action its row with details and two subject rows),
+  inserted **through the real trigger** in statements of 1,500 rows on two connections (their own
+  chains), ${v.seed?.rate ? `${n0(v.seed.rate)} rows/s` : 'in an earlier run'}; the log held ${n0(v.rows)} rows in ${v.chains ?? '–'} chains${v.seed?.timeBoxed ? ` (time box reached before ${n0(v.target)})` : ''}.
+- Subject: \`node dist/apps/api/main.js audit:verify\` - the command \`npm run audit:verify\` runs - as the
+  owner against the benchmark database, with the app's checkpoint file; its own report: ${n0(v.rows)} records
+  in ${v.seconds ?? '–'} s = **${n0(v.rowsPerSecond)} records/s** (target >= 200,000, ${v.rowsPerSecond === undefined ? '–' : v.rowsPerSecond >= 200000 ? 'met' : '**missed**'}), result ${v.ok ? 'OK (every chain intact)' : '–'}.
+  At this rate 10M rows take ${v.rowsPerSecond ? `about ${(10_000_000 / v.rowsPerSecond).toFixed(0)} s` : '–'} (QUALITY-TARGETS: <= 50 s).
+- What it does: one REPEATABLE READ snapshot and one statement with window functions over
+  \`(chain_id, chain_seq)\` recomputing \`sha256(prev_hash ‖ cst_audit_canonical(row))\` for every row (the
+  function inlined), comparing \`chain_seq\` and \`prev_hash\` with the predecessor; only the first broken
+  record per chain, the chain ends and the checkpointed records reach Node. The cost is the sort of the
+  whole log by chain (in \`work_mem\` 256 MB, spilling beyond) and the canonical text and hash per row on
+  one core: it is a single-process scan (no parallel query for window functions).
+- ${
+    v.rowsPerSecond !== undefined && v.rowsPerSecond < 200000
+      ? `Why below target: the verification is one backend on one core, and this run shared the 2 CPUs with
+  other work (load average ${data.runs.P4v?.load ?? '–'} at the end of the run), so the figure is the share of a core it got rather
+  than what the statement does on an idle core (the anchor in QUALITY-TARGETS, ~400k rows/s, was
+  measured on an idle machine). It is the one absolute target in this section and no baseline in the
+  same run corrects for the load. `
+      : ''
+  }Levers (not implemented): verify incrementally - from the last
+  verified checkpoint on (its heads are the starting hashes), so a routine run reads only the rows written
+  since, and the full run is for audits; split the chains over several connections (each its own
+  snapshot-consistent statement for a group of chains, all in one exported snapshot) to use more than
+  one core; an index on \`(chain_id, chain_seq)\` would spare the sort but costs every insert.
+- P4v runs before P8: P8's rows are seeded without the trigger (chain ${100}, placeholder hashes) and would
+  be reported as broken; on a kept database (BENCH_DATA_DIR) P4v ignores that chain.
+
+### P8: "who saw this file"
+
+- Data: ${n0(p8.sizes?.rows)} audit rows in \`audit_event\` (${p8.sizes?.partitions ?? '–'} partitions; ${p8.sizes?.size ?? '–'}), of which ${n0(seed8.rows)} seeded for P8
+  ${seed8.seconds ? `in ${seed8.seconds.toFixed(0)} s` : ''}${seed8.timeBoxed ? ` (time box reached before the target of ${n0(p8.target)})` : ''}: per action its row and two subject rows, the subjects
+  pseudonyms (SHA-256 hex, as \`person.pseudonym\`) of ${n0(seed8.subjects)} persons drawn uniformly (sized for the target: 30 rows each at
+  10M; ${seed8.rows && seed8.subjects ? `${((seed8.rows * 2) / 3 / seed8.subjects).toFixed(0)} each at the size reached` : '–'}),
+  times uniform over the last 5 years (one partition per month, made first), 2,000 actors. These rows are
+  inserted in bulk with the chain trigger off (\`session_replication_role = replica\`): through the
+  trigger the machine links about ${v.seed?.rate ? n0(v.seed.rate) : '10,000'} rows/s, far too slow for millions; the chain columns are
+  filled with placeholders of the same width. The baseline \`bench_audit_p8_plain\`: the same rows (the
+  whole log) copied in seq order into one plain table with the same indexes (${p8.sizes?.plain_size ?? '–'}).
+- The query (the FG views API is built separately; this is the equivalent SQL): the rows of the person's
+  pseudonyms (two per person here, as for a person in two records) in the last 5 years, each joined
+  to its action's row (for its details) through \`parent_span_id\`; the action row was written by the same
+  statement, so it has the same actor and time and is found through the \`(actor_user_id, occurred_at)\`
+  index, in the one partition of that time:
+
+\`\`\`sql
+${subjectQuery('audit_event').trim()}
+\`\`\`
+
+- Result over ${p8.queries ?? '–'} persons (${p8.rowsPerQuery ? `median ${p8.rowsPerQuery.p50} rows, at most ${p8.rowsPerQuery.max}` : '–'}), sent as the app sends statements (unnamed, planned on
+  every execution), the two tables alternating: p95 ${ms(p8.chained?.p95)} ms partitioned vs ${ms(p8.plain?.p95)} ms plain =
+  **${p8.chained ? x(p8.chained.p95 / p8.plain.p95) : '–'}** (target <= 2x ${p8.chained ? (p8.chained.p95 / p8.plain.p95 <= 2 ? 'met' : '**missed**') : ''}); absolute p95 ${ms(p8.chained?.p95)} ms (target <= 500 ms ${p8.chained ? (p8.chained.p95 <= 500 ? 'met' : '**missed**') : ''}).
+  As a prepared statement (P8p): p95 ${ms(p8.preparedChained?.p95)} ms vs ${ms(p8.preparedPlain?.p95)} ms.
+- Where the time goes: the partitioned side's rows are found as fast as the plain side's (an index
+  probe per partition in range, then one probe per row for its action row); the difference is
+  planning. An unnamed statement is planned on every execution, and the planner opens every partition
+  the range keeps (61 for 5 years) for the subject scan and every partition (all of them: it cannot
+  prune \`a.occurred_at = s.occurred_at\` before running) for the action-row probe - compare the planning
+  times in the plans below. A plain JOIN instead of LATERAL … LIMIT 1 let the planner hash the action
+  rows of every partition (a sequential scan of the whole log) and was slower still.
+- Levers (not implemented; for the FG views API): run the query as a prepared statement or inside a
+  PL/pgSQL SECURITY DEFINER function (the FG's reader needs one anyway, ADR 0017), whose plan is cached
+  and whose partitions are pruned at run time - P8p measured ${p8.preparedChained ? x(p8.preparedChained.p95 / p8.preparedPlain.p95) : '–'} at p95 that way, closer but ${p8.preparedChained && p8.preparedChained.p95 / p8.preparedPlain.p95 <= 2 ? 'within' : 'still above'}
+  2x: the generic plan still starts up the partitions' scans and prunes the action-row probe per row; store the action's \`seq\` on the subject rows
+  (\`parent_seq\`) so the action row is one primary-key probe; or fewer, larger partitions (per quarter
+  or year) - the log's retention, not its size, decides how fine they need to be.
+- EXPLAIN ANALYZE of one person (after one warm-up run), unnamed statement:
+${plan('P8 partitioned', 'partitioned, chained')}${plan('P8 plain', 'plain table')}`;
+}
+
+/** A plan over every partition runs to hundreds of lines: its head and tail show the shape. */
+function shortPlan(plan) {
+  const lines = plan.split('\n');
+  return lines.length <= 90
+    ? plan
+    : [
+        ...lines.slice(0, 45),
+        `… (${lines.length - 75} lines: the same for the other partitions) …`,
+        ...lines.slice(-30),
+      ].join('\n');
+}
+
+function planTimes(plan) {
+  const t = executionTime(plan);
+  const p = Number(/Planning Time: ([\d.]+) ms/.exec(plan ?? '')?.[1] ?? NaN);
+  return Number.isNaN(t) ? '–' : `planning ${p.toFixed(2)} ms, execution ${t.toFixed(2)} ms`;
 }
 
 function renderP5() {
