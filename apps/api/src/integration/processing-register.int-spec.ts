@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createTestDatabase, IdentityFactory, TestDatabase } from '@casustafel/api/testing';
+import { AuditVerifier } from '@casustafel/api/audit';
+import { createTestDatabase, IdentityFactory, TestAgent, TestDatabase } from '@casustafel/api/testing';
 import type { ProblemDetails, ProcessingActivityDto } from '@casustafel/shared/contracts';
 import { startTestApi } from './support/test-api';
 import { buildWorld, Party } from './support/world';
@@ -159,6 +160,30 @@ describe('processing-activity register (verwerkingsregister)', () => {
     expect(after.body.find((a) => a.id === old.id)?.validUntil).not.toBeNull();
     const { rows } = await factory.client.query('select processing_activity_id from case_table where id = $1', [tableId]);
     expect(rows[0].processing_activity_id).toBe(created.body.id);
+  });
+
+  it('every audit record points to exactly one registered version, sign-in and failed attempts included', async () => {
+    // A login attempt for an account nobody knows: no region, so the installation's activity.
+    const stranger = new TestAgent(app);
+    await stranger.get('/api/auth/config');
+    await stranger.post('/api/auth/login', { email: 'niemand@elders.example', password: 'fout-wachtwoord-123' });
+
+    const { rows } = await factory.client.query<{ n: number; known: number }>(
+      `select count(*)::int as n, count(a.id)::int as known
+         from audit_event e left join processing_activity a on a.id = e.processing_activity_id`,
+    );
+    expect(rows[0].n).toBeGreaterThan(10);
+    expect(rows[0].known).toBe(rows[0].n);
+    // Signing in and the register itself fall under the region's access-and-accountability activity.
+    const { rows: logins } = await factory.client.query<{ system: boolean; region: string | null }>(
+      `select distinct a.system, a.region_id as region from audit_event e
+         join processing_activity a on a.id = e.processing_activity_id where e.action like 'auth.login%'`,
+    );
+    expect(logins.length).toBeGreaterThan(0);
+    expect(logins.every((l) => l.system)).toBe(true);
+    expect(logins.map((l) => l.region)).toContain(null);
+    // The chains still verify: the activity is filled before the row is hashed.
+    expect((await new AuditVerifier(db.url).verify()).ok).toBe(true);
   });
 
   async function versions(key: string): Promise<number> {

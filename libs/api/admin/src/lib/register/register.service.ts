@@ -57,7 +57,7 @@ export class RegisterService {
   list(actor: Actor): Promise<ProcessingActivityDto[]> {
     return this.tx.run(async (em) => {
       const rows: ActivityRow[] = await em.query(
-        `${SELECT} where a.region_id = $1
+        `${SELECT} where a.region_id = $1 or a.region_id is null
          order by (a.valid_until is null) desc, a.name, a.activity_key, a.version desc`,
         [actor.regionId],
       );
@@ -105,8 +105,9 @@ export class RegisterService {
     input: NewProcessingActivityVersionRequest,
   ): Promise<ProcessingActivityDto> {
     return this.tx.run(async (em) => {
-      const rows: Array<{ id: string; version: number; table_id: string | null }> = await em.query(
-        `select id, version, table_id from processing_activity
+      const rows: Array<{ id: string; version: number; table_id: string | null; system: boolean }> =
+        await em.query(
+        `select id, version, table_id, system from processing_activity
          where activity_key = $1 and region_id = $2 and valid_until is null for update`,
         [activityKey, actor.regionId],
       );
@@ -125,7 +126,7 @@ export class RegisterService {
       const now = this.clock.now();
       const id = versionId(activityKey, current.version + 1);
       await em.query('update processing_activity set valid_until = $2 where id = $1', [current.id, now]);
-      await this.insert(em, actor, id, activityKey, current.version + 1, current.table_id, input);
+      await this.insert(em, actor, id, activityKey, current.version + 1, current.table_id, input, current.system);
       const moved: Array<{ id: string }> = await em.query(
         'update case_table set processing_activity_id = $2 where processing_activity_id = $1 returning id',
         [current.id, id],
@@ -149,11 +150,12 @@ export class RegisterService {
     version: number,
     tableId: string | null,
     input: ProcessingActivityRequest,
+    system = false,
   ): Promise<void> {
     await em.query(
       `insert into processing_activity (id, activity_key, version, region_id, table_id, name, purpose, legal_grounds,
-         controllers, data_categories, subject_categories, retention, valid_from, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+         controllers, data_categories, subject_categories, retention, valid_from, created_by, system)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         id,
         key,
@@ -169,6 +171,7 @@ export class RegisterService {
         input.retention.trim(),
         this.clock.now(),
         actor.userId,
+        system,
       ],
     );
   }
