@@ -319,9 +319,10 @@ describe('data-subject requests through the contactpunt', () => {
         action: string;
         details: Record<string, unknown>;
         text: string;
-      }>(`select action, details, details::text as text from audit_event where object_id = $1 and data_subject_id is null order by seq`, [
-        detail.id,
-      ]);
+      }>(
+        `select action, details, details::text as text from audit_event where object_id = $1 and data_subject_id is null order by seq`,
+        [detail.id],
+      );
       expect(audit.rows.map((r) => r.action)).toEqual(['rights_request.create', 'rights_request.fan_out']);
       expect(audit.rows[1].details).toMatchObject({
         byBsn: true,
@@ -664,7 +665,12 @@ describe('data-subject requests through the contactpunt', () => {
       );
       expect(audit.rows).toHaveLength(1);
       expect(audit.rows[0].persons).toBe(2);
-      expect(Object.keys(audit.rows[0].details).sort()).toEqual(['accessRecords', 'cases', 'controllers', 'items']);
+      expect(Object.keys(audit.rows[0].details).sort()).toEqual([
+        'accessRecords',
+        'cases',
+        'controllers',
+        'items',
+      ]);
       expect(audit.rows[0].details).toMatchObject({ controllers: 4, cases: 2 });
     });
 

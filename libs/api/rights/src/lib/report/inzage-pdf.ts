@@ -1,6 +1,13 @@
 import PDFDocument from 'pdfkit';
 import type { DataCategory, RightsTaskStatus, TableRole } from '@casustafel/shared/contracts';
-import { ACTION_NL, CATEGORY_NL, OUTCOME_NL, PERSON_ROLE_NL, TABLE_ROLE_NL, TASK_STATUS_NL } from './inzage-labels';
+import {
+  ACTION_NL,
+  CATEGORY_NL,
+  OUTCOME_NL,
+  PERSON_ROLE_NL,
+  TABLE_ROLE_NL,
+  TASK_STATUS_NL,
+} from './inzage-labels';
 
 export interface InzageItem {
   createdAt: Date;
@@ -157,8 +164,11 @@ function controllers(doc: PDFKit.PDFDocument, list: InzageController[]): void {
         line(doc, 'Door deze organisatie geen gegevens vastgelegd in deze casus.', { indent: 12 });
       }
       for (const item of c.items) {
-        const title = item.title ?? '(titel niet vermeld: opsporingsbelang, de organisatie beoordeelt dit zelf)';
-        line(doc, `${DAY_NL.format(item.createdAt)}  ${categoryLabel(item.category)}: ${title}`, { indent: 12 });
+        const title =
+          item.title ?? '(titel niet vermeld: opsporingsbelang, de organisatie beoordeelt dit zelf)';
+        line(doc, `${DAY_NL.format(item.createdAt)}  ${categoryLabel(item.category)}: ${title}`, {
+          indent: 12,
+        });
       }
     }
   }
@@ -176,10 +186,15 @@ function accessHistory(doc: PDFKit.PDFDocument, access: InzageReport['access']):
     line(doc, 'Geen vastgelegde toegang.');
   }
   for (const a of access.items) {
-    const who = [a.organisation ?? 'onbekende organisatie', a.roles.map((r) => TABLE_ROLE_NL[r] ?? r).join(', ')]
+    const who = [
+      a.organisation ?? 'onbekende organisatie',
+      a.roles.map((r) => TABLE_ROLE_NL[r] ?? r).join(', '),
+    ]
       .filter(Boolean)
       .join(', ');
-    const what = [ACTION_NL[a.action] ?? a.action, OUTCOME_NL[a.outcome] ?? a.outcome].filter(Boolean).join(' — ');
+    const what = [ACTION_NL[a.action] ?? a.action, OUTCOME_NL[a.outcome] ?? a.outcome]
+      .filter(Boolean)
+      .join(' — ');
     const basis = [
       a.category && `categorie: ${categoryLabel(a.category)}`,
       a.authorisation && `autorisatie: ${a.authorisation}`,

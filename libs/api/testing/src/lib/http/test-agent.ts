@@ -84,8 +84,13 @@ export class TestAgent {
     if (response.body && String(response.headers['content-type'] ?? '').includes('json')) {
       parsed = JSON.parse(response.body);
     }
-    return { status: response.statusCode, headers: response.headers, body: parsed as T, text: response.body,
-      raw: response.rawPayload };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: parsed as T,
+      text: response.body,
+      raw: response.rawPayload,
+    };
   }
 
   private store(setCookie: string | string[] | undefined): void {
