@@ -13,6 +13,7 @@ import {
 } from '@casustafel/shared/contracts';
 import type { Client } from 'pg';
 import { appRoleClient, inSecurityContext } from './support/matrix/db';
+import { pdfText } from './support/pdf-text';
 import { signIn } from './support/sign-in';
 import { startTestApi } from './support/test-api';
 import { buildWorld, Party } from './support/world';
@@ -97,7 +98,7 @@ describe('data-subject requests through the contactpunt', () => {
   async function party(
     organisationId: string,
     table: string,
-    role: 'CONTACTPUNT' | 'TRIAGIST',
+    role: 'CONTACTPUNT' | 'TRIAGIST' | 'FG_AUDITOR',
     name: string,
   ): Promise<Party> {
     const user = await factory.user(organisationId, {
@@ -148,11 +149,16 @@ describe('data-subject requests through the contactpunt', () => {
     return decided.body.triage?.caseId as string;
   }
 
-  async function addItem(author: Party, caseId: string, category: string): Promise<void> {
+  async function addItem(
+    author: Party,
+    caseId: string,
+    category: string,
+    title = 'Notitie (fictief)',
+  ): Promise<void> {
     const res = await author.agent.post(`/api/cases/${caseId}/items`, {
       category,
       sensitivity: 'NORMAAL',
-      title: 'Notitie (fictief)',
+      title,
       body: 'Inhoud die de contactpunt nooit ziet (fictief).',
       legalGround: 'AVG_6_1_E',
     });
@@ -313,9 +319,10 @@ describe('data-subject requests through the contactpunt', () => {
         action: string;
         details: Record<string, unknown>;
         text: string;
-      }>(`select action, details, details::text as text from audit_event where object_id = $1 and data_subject_id is null order by seq`, [
-        detail.id,
-      ]);
+      }>(
+        `select action, details, details::text as text from audit_event where object_id = $1 and data_subject_id is null order by seq`,
+        [detail.id],
+      );
       expect(audit.rows.map((r) => r.action)).toEqual(['rights_request.create', 'rights_request.fan_out']);
       expect(audit.rows[1].details).toMatchObject({
         byBsn: true,
@@ -608,6 +615,77 @@ describe('data-subject requests through the contactpunt', () => {
         version: task.version,
       });
       expect([late.status, problemType(late)]).toEqual([409, 'rights_request.closed']);
+    });
+  });
+
+  describe('the inzage report', () => {
+    const download = (x: Party, id: string) => x.agent.get(`/api/rights-requests/${id}/report.pdf`);
+
+    it('lists per joint controller the cases and item titles, and who had access, without the BSN or any content', async () => {
+      await addItem(p.ggz, cases.withBsn, 'C4', 'Intake GGZ (fictief)');
+      await addItem(p.politie, cases.nameOnly, 'C5', 'Melding politie (fictief)');
+      // The police read the case: that access belongs in the history.
+      expect((await p.politie.agent.get(`/api/cases/${cases.withBsn}`)).status).toBe(200);
+      const detail = await create();
+      const res = await download(contactpunt, detail.id);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="inzage-${detail.number}.pdf"`);
+      const body = res.raw;
+      expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = (await pdfText(body)).replace(/\s+/g, ' ');
+
+      expect(text).toContain('Vertrouwelijk — inzageoverzicht');
+      expect(text).toContain(detail.number);
+      expect(text).toContain(`${SUBJECT.givenName} ${SUBJECT.familyName}`);
+      expect(text).toContain('03-02-2001');
+      for (const task of detail.tasks) {
+        expect(text).toContain(task.organisation.name);
+      }
+      expect(text).toContain(`Casus ${caseNumbers.withBsn}`);
+      expect(text).toContain(`Casus ${caseNumbers.nameOnly}`);
+      expect(text).not.toContain(caseNumbers.namesake);
+      expect(text).toContain('Zorg en gezondheid: Intake GGZ (fictief)');
+      expect(text).toContain('Politiegegevens: Melding politie (fictief)');
+      expect(text).not.toContain(BSN);
+      expect(text).not.toContain('Inhoud die de contactpunt nooit ziet');
+      expect(text).toMatch(/pagina 1 van \d+/);
+      const { rows: orgs } = await factory.client.query<{ name: string }>(
+        'select name from organisation where id = $1',
+        [p.politie.organisationId],
+      );
+      expect(text).toContain(`${orgs[0].name}, deelnemer: casus ingezien`);
+
+      const audit = await factory.client.query<{ details: Record<string, number>; persons: number }>(
+        `select e.details, (select count(*)::int from audit_event c
+                             where c.parent_span_id = e.span_id and c.data_subject_id is not null) as persons
+           from audit_event e
+          where e.action = 'rights_request.report' and e.object_id = $1 and e.data_subject_id is null`,
+        [detail.id],
+      );
+      expect(audit.rows).toHaveLength(1);
+      expect(audit.rows[0].persons).toBe(2);
+      expect(Object.keys(audit.rows[0].details).sort()).toEqual([
+        'accessRecords',
+        'cases',
+        'controllers',
+        'items',
+      ]);
+      expect(audit.rows[0].details).toMatchObject({ controllers: 4, cases: 2 });
+    });
+
+    it('exists only for the contactpunt of the region, and only for an INZAGE request that has gone out', async () => {
+      const detail = await create();
+      const fg = await party(p.zvh.organisationId, tableId, 'FG_AUDITOR', 'FG');
+      for (const x of [p.politie, p.zvh, fg, elsewhere]) {
+        expect((await download(x, detail.id)).status).toBe(404);
+      }
+      const waiting = await create({ identityVerified: false, identityMethod: undefined });
+      const other = await create({ type: 'BEZWAAR' });
+      for (const id of [waiting.id, other.id]) {
+        const res = await download(contactpunt, id);
+        expect([res.status, problemType(res)]).toEqual([409, 'rights_request.no_report']);
+      }
     });
   });
 

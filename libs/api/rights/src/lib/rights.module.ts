@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@casustafel/api/auth';
 import { CasesModule } from '@casustafel/api/cases';
+import { InzageReportService } from './report/inzage-report.service';
 import { JointControllers } from './requests/joint-controllers';
 import { RightsRequestsController } from './requests/rights-requests.controller';
 import { RightsRequestsService } from './requests/rights-requests.service';
@@ -11,6 +12,6 @@ import { RightsTasksService } from './tasks/rights-tasks.service';
 @Module({
   imports: [AuthModule, CasesModule],
   controllers: [RightsRequestsController, RightsTasksController],
-  providers: [RightsRequestsService, RightsTasksService, JointControllers],
+  providers: [InzageReportService, RightsRequestsService, RightsTasksService, JointControllers],
 })
 export class RightsModule {}

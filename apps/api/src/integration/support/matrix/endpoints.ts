@@ -945,6 +945,19 @@ export const ENDPOINTS: EndpointRow[] = [
       ),
   },
   {
+    route: 'GET /api/rights-requests/:id/report.pdf',
+    permission: 'rights.manage',
+    scenario: "the inzage report (PDF) of a request of the contactpunt's region",
+    phase: 'read',
+    targets: RIGHTS_REQUEST_TARGETS,
+    request: (_p, t) => ({ method: 'GET', ...rightsUrl(t, '/report.pdf') }),
+    expected: (p, t) => when(canInRegion(p, 'rights.manage', rightsRequestOf(t).region), { status: 200 }),
+    check: (_p, _t, res) => {
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.raw.subarray(0, 5).toString()).toBe('%PDF-');
+    },
+  },
+  {
     route: 'POST /api/rights-requests/lookup',
     permission: 'rights.manage',
     scenario: "counts and joint controllers of the region's cases, never content",

@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * on whose behalf, which processing activity), and its action's row (the parent span) for the
  * action, object and outcome. `e` is the record, `a` its action's row (or the record itself).
  */
-const EVENT_COLUMNS = `
+export const EVENT_COLUMNS = `
   e.seq, e.occurred_at, coalesce(a.action, e.action) AS action, coalesce(a.outcome, e.outcome) AS outcome,
   e.status_code, e.actor_user_id, u.display_name AS actor_name, e.actor_organisation_id,
   o.name AS organisation_name, e.actor_roles, e.on_behalf_of_user_id, b.display_name AS on_behalf_of_name,
@@ -14,11 +14,18 @@ const EVENT_COLUMNS = `
   e.processing_activity_id, pa.name AS processing_activity_name, e.legal_ground, e.purpose, e.trace_id,
   e.span_id, e.parent_span_id`;
 
-const EVENT_JOINS = `
+export const EVENT_JOINS = `
   LEFT JOIN app_user u ON u.id = e.actor_user_id
   LEFT JOIN organisation o ON o.id = e.actor_organisation_id
   LEFT JOIN app_user b ON b.id = e.on_behalf_of_user_id
   LEFT JOIN processing_activity pa ON pa.id = e.processing_activity_id`;
+
+/** A subject record's action row (its parent span), as `a` — for the action, object and outcome. */
+export const ACTION_OF_RECORD = `
+            LEFT JOIN LATERAL (
+              SELECT p.action, p.outcome, p.object_type, p.object_id FROM audit_event p
+              WHERE p.occurred_at = e.occurred_at AND p.span_id = e.parent_span_id AND p.data_subject_id IS NULL
+              LIMIT 1) a ON true`;
 
 /**
  * The FG's views of the audit log (DOMAIN.md §2.7–2.8, scenario 17). The app role may not read
@@ -132,11 +139,7 @@ export class AuditViews1764440000000 implements MigrationInterface {
           'total', (SELECT count(*) FROM records),
           'items', coalesce((SELECT jsonb_agg(to_jsonb(x) ORDER BY x.occurred_at DESC, x.seq DESC) FROM (
             SELECT ${EVENT_COLUMNS}
-            FROM records e
-            LEFT JOIN LATERAL (
-              SELECT p.action, p.outcome, p.object_type, p.object_id FROM audit_event p
-              WHERE p.occurred_at = e.occurred_at AND p.span_id = e.parent_span_id AND p.data_subject_id IS NULL
-              LIMIT 1) a ON true
+            FROM records e${ACTION_OF_RECORD}
             ${EVENT_JOINS}
             ORDER BY e.occurred_at DESC, e.seq DESC
             LIMIT p_limit OFFSET p_offset) x), '[]'))

@@ -8,6 +8,7 @@ import { ProcessingActivityRegister1764420000000 } from './1764420000000-process
 import { DataSubjectRights1764430000000 } from './1764430000000-data-subject-rights';
 import { AuditViews1764440000000 } from './1764440000000-audit-views';
 import { BreakTheGlass1764450000000 } from './1764450000000-break-the-glass';
+import { InzageReport1764460000000 } from './1764460000000-inzage-report';
 import { AuditActivityForEveryRecord1764470000000 } from './1764470000000-audit-activity-for-every-record';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   DataSubjectRights1764430000000,
   AuditViews1764440000000,
   BreakTheGlass1764450000000,
+  InzageReport1764460000000,
   AuditActivityForEveryRecord1764470000000,
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@casustafel/api/auth';
 import { IdParam, RequestContext } from '@casustafel/api/platform';
@@ -14,6 +14,8 @@ import {
   FanOutRightsRequestDto,
   RightsLookupDto,
 } from '../dto/rights.dto';
+import type { FastifyReply } from 'fastify';
+import { InzageReportService } from '../report/inzage-report.service';
 import { RightsRequestsService } from './rights-requests.service';
 
 /** The BGS contactpunt's data-subject requests (ADR 0021). Outside its region a request does not exist (404). */
@@ -22,6 +24,7 @@ import { RightsRequestsService } from './rights-requests.service';
 export class RightsRequestsController {
   constructor(
     private readonly requests: RightsRequestsService,
+    private readonly reports: InzageReportService,
     private readonly context: RequestContext,
   ) {}
 
@@ -49,6 +52,18 @@ export class RightsRequestsController {
   @Authenticated({ permission: 'rights.manage' })
   one(@IdParam() id: string): Promise<RightsRequestDetailDto> {
     return this.requests.get(this.context.actor, id);
+  }
+
+  /** The inzage report (PDF) of an INZAGE request that has gone out; no name in the file name. */
+  @Get(':id/report.pdf')
+  @Authenticated({ permission: 'rights.manage' })
+  async report(@IdParam() id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { number, pdf } = await this.reports.report(this.context.actor, id);
+    await reply
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="inzage-${number}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
   }
 
   @Post(':id/fan-out')

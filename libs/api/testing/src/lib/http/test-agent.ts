@@ -8,6 +8,8 @@ export interface AgentResponse<T = unknown> {
   headers: Record<string, string | string[] | number | undefined>;
   body: T;
   text: string;
+  /** The body's bytes, for binary downloads (PDF). */
+  raw: Buffer;
 }
 
 /**
@@ -82,7 +84,13 @@ export class TestAgent {
     if (response.body && String(response.headers['content-type'] ?? '').includes('json')) {
       parsed = JSON.parse(response.body);
     }
-    return { status: response.statusCode, headers: response.headers, body: parsed as T, text: response.body };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      body: parsed as T,
+      text: response.body,
+      raw: response.rawPayload,
+    };
   }
 
   private store(setCookie: string | string[] | undefined): void {

@@ -32,6 +32,10 @@ describe('RightsApi', () => {
     expect((await result).persons).toBe(1);
   });
 
+  it('links the inzage report as a download, with the id escaped', () => {
+    expect(api.reportUrl('r/1')).toBe(`${RIGHTS_REQUESTS_URL}/r%2F1/report.pdf`);
+  });
+
   it('sends the changes of a request and a task to their own paths', async () => {
     const extended = firstValueFrom(api.extend('r/1', { months: 2, reason: 'Complex', version: 3 }));
     const extension = http.expectOne(`${RIGHTS_REQUESTS_URL}/r%2F1/extension`);

@@ -36,6 +36,11 @@ export class RightsApi {
     return this.http.get<RightsRequestDetailDto>(`${RIGHTS_REQUESTS_URL}/${id(requestId)}`);
   }
 
+  /** The inzage report (PDF) as a download link: the browser sends the session cookie, a GET needs no CSRF header. */
+  reportUrl(requestId: string): string {
+    return `${RIGHTS_REQUESTS_URL}/${id(requestId)}/report.pdf`;
+  }
+
   /** Who a request would reach: counts and organisations only. A POST, so a BSN never goes into a URL. */
   lookup(subject: RightsSubjectInput): Observable<RightsLookupResponse> {
     return this.http.post<RightsLookupResponse>(`${RIGHTS_REQUESTS_URL}/lookup`, { subject });

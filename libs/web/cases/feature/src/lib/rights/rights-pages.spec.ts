@@ -310,7 +310,26 @@ describe('the data-subject request pages', () => {
       expect(text(rows[1])).toContain('door Daan Deelnemer (fictief)');
       expect(root().querySelector('#rr-close-open')).toBeNull();
       expect(text(root())).toContain('Afronden kan zodra alle taken zijn afgehandeld.');
+      const report = root().querySelector<HTMLAnchorElement>('[data-testid="rights-report-pdf"]');
+      expect(text(report)).toBe('Inzageoverzicht (PDF)');
+      expect(report?.getAttribute('href')).toBe('/api/rights-requests/1/report.pdf');
+      expect(report?.hasAttribute('download')).toBe(true);
     });
+
+    it.each([
+      ['a request still waiting', { status: 'ONTVANGEN', fannedOutAt: null, tasks: [] }],
+      ['an objection', { type: 'BEZWAAR' }],
+      ['a refused request', { status: 'AFGEWEZEN' }],
+    ] as Array<[string, Partial<RightsRequestDetailDto>]>)(
+      'offers no inzage report for %s',
+      async (_label, overrides) => {
+        await harness.navigateByUrl('/verzoeken-betrokkenen/1', RightsRequestDetailPage);
+        http.expectOne('/api/rights-requests/1').flush(detail(overrides));
+        await settle();
+        expect(root().querySelector('h1')).not.toBeNull();
+        expect(root().querySelector('[data-testid="rights-report-pdf"]')).toBeNull();
+      },
+    );
 
     it('extends the deadline once with a reason, showing the new date first', async () => {
       await harness.navigateByUrl('/verzoeken-betrokkenen/1', RightsRequestDetailPage);

@@ -139,6 +139,13 @@ export class RightsRequestDetailPage {
     return !!r && deadlineOf(this.today(), r.dueAt, isOpenRequest(r.status)).tone === 'danger';
   });
   protected readonly extendedDue = signal<string | null>(null);
+  /** The inzage report (PDF), once an INZAGE request has gone out to the joint controllers. */
+  protected readonly reportUrl = computed(() => {
+    const r = this.request();
+    return r && r.type === 'INZAGE' && (r.status === 'IN_BEHANDELING' || r.status === 'AFGEROND')
+      ? this.api.reportUrl(r.id)
+      : null;
+  });
 
   constructor() {
     // Only right after the form's save: not when the page is reloaded (the browser keeps the state).

@@ -155,6 +155,12 @@ export const rightsEn: typeof rightsNl = {
         'Each organisation holding data on the person is a joint controller: it searches its own data and completes its task. You see counts only, no content.',
       tasksCaption: '{{ open }} of {{ total }} tasks open',
       noTasks: 'The request has not been sent out yet.',
+      report: {
+        heading: 'Access report',
+        intro:
+          'Per organisation the cases and the recorded data (date, category, title; not the content), and who had access to it. Creating the report is logged.',
+        download: 'Access report (PDF)',
+      },
       held: 'Data',
       heldValue: '{{ cases }} case(s), {{ items }} own item(s)',
       answered: 'Handled',

@@ -156,6 +156,12 @@ export const rightsNl = {
         'Elke organisatie met gegevens over betrokkene is gezamenlijk verwerkingsverantwoordelijke: zij zoekt in haar eigen gegevens en rondt haar taak af. U ziet alleen aantallen, geen inhoud.',
       tasksCaption: '{{ open }} van {{ total }} taken open',
       noTasks: 'Het verzoek is nog niet uitgezet.',
+      report: {
+        heading: 'Inzageoverzicht',
+        intro:
+          'Per organisatie de casussen en de vastgelegde gegevens (datum, categorie, titel; niet de inhoud), en wie er toegang toe had. Het maken van het overzicht wordt vastgelegd.',
+        download: 'Inzageoverzicht (PDF)',
+      },
       held: 'Gegevens',
       heldValue: '{{ cases }} casus(sen), {{ items }} eigen item(s)',
       answered: 'Afgehandeld',
