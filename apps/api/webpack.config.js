@@ -15,7 +15,11 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      assets: [
+        './src/assets',
+        // The fonts embedded in generated PDFs (libs/api/rights, ADR 0022).
+        { input: 'libs/api/rights/src/assets', glob: 'fonts/**/*', output: 'assets' },
+      ],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

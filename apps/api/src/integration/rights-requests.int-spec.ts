@@ -35,7 +35,7 @@ describe('data-subject requests through the contactpunt', () => {
   let triagist: Party;
   let elsewhere: Party;
 
-  const SUBJECT = { givenName: 'Mila', familyName: 'Verzonnen (fictief)', dateOfBirth: '2001-02-03' };
+  const SUBJECT = { givenName: 'Miłosz', familyName: 'Verzonnen (fictief)', dateOfBirth: '2001-02-03' };
   const BSN = '111222333';
   const OTHER_BSN = '999990019';
   const cases: Record<'withBsn' | 'nameOnly' | 'namesake', string> = {

@@ -8,6 +8,7 @@ import {
   TABLE_ROLE_NL,
   TASK_STATUS_NL,
 } from './inzage-labels';
+import { useEmbeddedFonts } from './pdf-fonts';
 
 export interface InzageItem {
   createdAt: Date;
@@ -79,7 +80,7 @@ function categoryLabel(category: string | null): string {
 }
 
 /**
- * The inzage report as a PDF (ADR 0022): A4, the standard Helvetica (WinAnsi: Dutch text), a
+ * The inzage report as a PDF (ADR 0022): A4, embedded DejaVu Sans (every name as written), a
  * "VERTROUWELIJK" watermark, "pagina x van y" and the request number on every page. The document
  * date is the generation time, so the same data at the same moment gives the same bytes.
  */
@@ -97,6 +98,7 @@ export function renderInzagePdf(report: InzageReport): Promise<Buffer> {
       ModDate: report.generatedAt,
     },
   });
+  useEmbeddedFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -113,22 +115,22 @@ export function renderInzagePdf(report: InzageReport): Promise<Buffer> {
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
-  doc.moveDown(0.8).font('Helvetica-Bold').fontSize(size).fillColor('black').text(text).moveDown(0.3);
-  doc.font('Helvetica').fontSize(10);
+  doc.moveDown(0.8).font('Sans-Bold').fontSize(size).fillColor('black').text(text).moveDown(0.3);
+  doc.font('Sans').fontSize(10);
 }
 
 function line(doc: PDFKit.PDFDocument, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  doc.font('Helvetica').fontSize(10).fillColor('black').text(text, options);
+  doc.font('Sans').fontSize(10).fillColor('black').text(text, options);
 }
 
 function note(doc: PDFKit.PDFDocument, text: string): void {
-  doc.font('Helvetica-Oblique').fontSize(9).fillColor(GREY).text(text).fillColor('black');
-  doc.font('Helvetica').fontSize(10);
+  doc.font('Sans-Oblique').fontSize(9).fillColor(GREY).text(text).fillColor('black');
+  doc.font('Sans').fontSize(10);
 }
 
 function header(doc: PDFKit.PDFDocument, report: InzageReport): void {
   const { subject } = report;
-  doc.font('Helvetica-Bold').fontSize(18).text('Vertrouwelijk — inzageoverzicht');
+  doc.font('Sans-Bold').fontSize(18).text('Vertrouwelijk — inzageoverzicht');
   doc.moveDown(0.5);
   line(doc, `Verzoek: ${report.number}, ontvangen op ${isoDay(report.receivedAt)}`);
   line(doc, `Overzicht gemaakt op: ${TIME_NL.format(report.generatedAt)}`);
@@ -158,7 +160,7 @@ function controllers(doc: PDFKit.PDFDocument, list: InzageController[]): void {
     }
     for (const c of controller.cases) {
       const roles = c.roles.map((r) => PERSON_ROLE_NL[r] ?? r).join(', ');
-      doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10).text(`Casus ${c.number} — ${c.table}`);
+      doc.moveDown(0.3).font('Sans-Bold').fontSize(10).text(`Casus ${c.number} — ${c.table}`);
       line(doc, `Rol van betrokkene: ${roles}`);
       if (c.items.length === 0) {
         line(doc, 'Door deze organisatie geen gegevens vastgelegd in deze casus.', { indent: 12 });
@@ -203,11 +205,11 @@ function accessHistory(doc: PDFKit.PDFDocument, access: InzageReport['access']):
       .filter(Boolean)
       .join('; ');
     doc
-      .font(a.breakGlass ? 'Helvetica-Bold' : 'Helvetica')
+      .font(a.breakGlass ? 'Sans-Bold' : 'Sans')
       .fontSize(10)
       .text(`${TIME_NL.format(a.occurredAt)}  ${who}: ${what}${a.breakGlass ? ' [NOODTOEGANG]' : ''}`);
     if (basis) {
-      doc.font('Helvetica').fontSize(9).fillColor(GREY).text(basis, { indent: 12 }).fillColor('black');
+      doc.font('Sans').fontSize(9).fillColor(GREY).text(basis, { indent: 12 }).fillColor('black');
     }
   }
   if (access.total > access.items.length) {
@@ -225,14 +227,14 @@ function pageFurniture(doc: PDFKit.PDFDocument, number: string): void {
     doc
       .save()
       .rotate(-45, { origin: [width / 2, height / 2] })
-      .font('Helvetica-Bold')
+      .font('Sans-Bold')
       .fontSize(64)
       .fillColor('#999999')
       .fillOpacity(0.15)
       .text('VERTROUWELIJK', 0, height / 2 - 32, { width, align: 'center', lineBreak: false })
       .restore();
     doc
-      .font('Helvetica')
+      .font('Sans')
       .fontSize(8)
       .fillColor(GREY)
       .fillOpacity(1)
