@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -55,6 +56,7 @@ const CONFLICTS: Record<string, string> = {
 @Component({
   selector: 'cst-rights-request-detail-page',
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
