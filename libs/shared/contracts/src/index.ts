@@ -10,3 +10,4 @@ export * from './lib/consent';
 export * from './lib/rights';
 export * from './lib/audit-log';
 export * from './lib/break-glass';
+export * from './lib/meetings';

@@ -10,6 +10,7 @@ import { AuditViews1764440000000 } from './1764440000000-audit-views';
 import { BreakTheGlass1764450000000 } from './1764450000000-break-the-glass';
 import { InzageReport1764460000000 } from './1764460000000-inzage-report';
 import { AuditActivityForEveryRecord1764470000000 } from './1764470000000-audit-activity-for-every-record';
+import { CaseConference1764480000000 } from './1764480000000-case-conference';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   BreakTheGlass1764450000000,
   InzageReport1764460000000,
   AuditActivityForEveryRecord1764470000000,
+  CaseConference1764480000000,
 ];
