@@ -6,6 +6,7 @@ import { CasesModule } from '@casustafel/api/cases';
 import { DatabaseModule } from '@casustafel/api/database';
 import { DemoModule } from '@casustafel/api/demo';
 import { HealthModule } from '@casustafel/api/health';
+import { MeetingsModule } from '@casustafel/api/meetings';
 import { AppConfig, PlatformModule } from '@casustafel/api/platform';
 import { RightsModule } from '@casustafel/api/rights';
 
@@ -24,6 +25,7 @@ export class AppModule {
         AdminModule,
         CasesModule,
         RightsModule,
+        MeetingsModule,
         DemoModule,
         ...extra,
       ],
