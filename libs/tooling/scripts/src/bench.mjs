@@ -25,8 +25,16 @@
  *   P4v audit verification              audit:verify over >= 1M chained rows    target >= 200k rows/s
  *   P5 framework overhead               GET /api/auth/session vs bare Fastify   target >= 0.50
  *      P5a / P5b                        public no-op / health with a database round trip
+ *   P6 meeting fan-out                  10 rooms x 25 sockets over 8 organisations at 20 msg/s per
+ *                                       room: socket.io like the live room (one emit per
+ *                                       organisation room) vs a raw ws broadcast (bench-live.mjs)
+ *                                       delivery 100 %, p99 <= 100 ms
+ *      P6s / P6b                        saturation deliveries/s vs ws           >= 0.60 / reported
+ *      P6r / P6rs                       the same over 2 processes + Redis adapter  reported
  *   P8 "who saw this file"              one person's rows over 5 years on the partitioned, chained
  *                                       log vs a plain copy (bench-audit.mjs)   p95 <= 2x, <= 500 ms
+ *
+ * P6 needs neither the build nor PostgreSQL: `npm run bench -- P6` runs without the app.
  *
  * Each server runs in its own process; autocannon runs here. Rounds alternate baseline and subject
  * (and reverse the order every round) and the median is used, so background noise hits both sides.
@@ -70,6 +78,7 @@ import {
   timeSubjectQueries,
   writeLoad,
 } from './bench-audit.mjs';
+import { renderLive, runLive } from './bench-live.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const DOC = join(root, 'docs/benchmarks.md');
@@ -88,7 +97,9 @@ const DB_CLIENTS = 8;
 const POOL_SIZE = 10;
 /** P4: QUALITY-TARGETS leaves the concurrency open; 16 writers saturate 2 cores. */
 const WRITERS = 16;
-const BENCHMARKS = ['P1', 'P2', 'P3', 'P4', 'P4v', 'P5', 'P8'];
+const BENCHMARKS = ['P1', 'P2', 'P3', 'P4', 'P4v', 'P5', 'P6', 'P8'];
+/** The benchmarks that need the app (and its embedded PostgreSQL). */
+const APP_BENCHMARKS = ['P1', 'P2', 'P3', 'P4', 'P4v', 'P5', 'P8'];
 /** The benchmarks that need the seeded case data set (P4 writes to cases with two persons). */
 const CASE_BENCHMARKS = ['P1', 'P2', 'P3', 'P4'];
 
@@ -292,7 +303,8 @@ async function main() {
   const selected = parseSelection(process.argv.slice(2));
   const withCases = selected.some((b) => CASE_BENCHMARKS.includes(b));
   const withActor = selected.some((b) => ['P1', 'P2', 'P3'].includes(b));
-  if (!existsSync(join(root, 'dist/apps/api/main.js'))) {
+  const withApp = selected.some((b) => APP_BENCHMARKS.includes(b));
+  if (withApp && !existsSync(join(root, 'dist/apps/api/main.js'))) {
     throw new Error('Build first: npm run build');
   }
   const kept = process.env.BENCH_DATA_DIR ? resolve(process.env.BENCH_DATA_DIR) : undefined;
@@ -346,325 +358,336 @@ async function main() {
   });
   try {
     log(`benchmarks: ${selected.join(' ')}; data in ${dataDir}${kept ? ' (kept)' : ''}`);
-    app = await startApp();
-    if (withCases) {
-      const prepared = await prepareDatabase(ownerUrl(), log);
-      if (prepared.restart) {
-        log('restarting to load pg_stat_statements …');
-        await app.stop();
-        app = await startApp();
+    if (selected.includes('P6')) {
+      // First, before the app starts: it needs none of it.
+      log('P6: meeting fan-out');
+      const live = await runLive(log);
+      rows.push(...live.rows);
+      extras.P6 = live.extras;
+    }
+    if (withApp) {
+      app = await startApp();
+      if (withCases) {
+        const prepared = await prepareDatabase(ownerUrl(), log);
+        if (prepared.restart) {
+          log('restarting to load pg_stat_statements …');
+          await app.stop();
+          app = await startApp();
+        }
+        const counting = await enableStatementCounting(ownerUrl());
+        // The data set's description belongs to P1-P3; P4 only borrows its cases.
+        if (withActor) {
+          extras.data = {
+            ...(await dataSetSize(ownerUrl())),
+            seedSeconds: prepared.seedSeconds,
+            counting,
+          };
+        }
       }
-      const counting = await enableStatementCounting(ownerUrl());
-      // The data set's description belongs to P1-P3; P4 only borrows its cases.
+      const appBase = `http://127.0.0.1:${appPort}`;
+      const bareBase = `http://127.0.0.1:${barePort}`;
+      const chairSession = await signIn(appBase, 'voorzitter@demo.casustafel.example');
+      const caseSession = withActor ? await signIn(appBase, CASE_USER) : undefined;
+      const actor = withActor ? await caseActor(ownerUrl()) : undefined;
+      bare = await startProcess(
+        ['libs/tooling/scripts/src/bench-bare.mjs'],
+        {
+          PORT: String(barePort),
+          PG_URL: ownerUrl(),
+          POOL_SIZE: String(POOL_SIZE),
+          BENCH_ACTOR: actor
+            ? JSON.stringify({
+                userId: actor.userId,
+                organisationId: actor.organisationId,
+                sessionId: actor.sessionId,
+                roles: actor.roles,
+                tables: actor.tables,
+              })
+            : '',
+        },
+        'BARE READY',
+      );
+      const http = (side, duration) => load(side, duration);
+
+      if (selected.includes('P1')) {
+        log('P1: audited need-to-know case read');
+        const paths = (prefix) => actor.ids.map((id) => `${prefix}${id}`);
+        await checkP1(appBase, bareBase, caseSession, actor);
+        extras.P1 = {
+          visible: await countStatements(ownerUrl(), 20, (n) =>
+            getJson(`${appBase}/api/cases/${actor.visibleIds[n]}`, { cookie: caseSession }),
+          ),
+          denied: await countStatements(ownerUrl(), 20, (n) =>
+            getJson(`${appBase}/api/cases/${actor.otherIds[n]}`, { cookie: caseSession }),
+          ),
+        };
+        const measured = await measure(
+          'P1',
+          [
+            { key: 'bare', url: bareBase, paths: paths('/case/'), connections: CASE_CONNECTIONS },
+            { key: 'row', url: bareBase, paths: paths('/case-row/'), connections: CASE_CONNECTIONS },
+            {
+              key: 'read',
+              url: bareBase,
+              paths: paths('/case-read/'),
+              expect: [200, 404],
+              connections: CASE_CONNECTIONS,
+            },
+            {
+              key: 'app',
+              url: appBase,
+              paths: paths('/api/cases/'),
+              headers: { cookie: caseSession },
+              server: app,
+              expect: [200, 404],
+              connections: CASE_CONNECTIONS,
+            },
+          ],
+          http,
+        );
+        const denied = measured.app.runs.map(
+          (r) => (r.statuses['404'] ?? 0) / ((r.statuses['200'] ?? 0) + (r.statuses['404'] ?? 0)),
+        );
+        rows.push(
+          row(
+            'P1',
+            'audited need-to-know case read vs bare Fastify + pg serving the case',
+            measured,
+            'bare',
+            'app',
+            0.4,
+            {
+              p99Ratio: measured.app.p99 / measured.bare.p99,
+              deniedShare: median(denied),
+            },
+          ),
+          row(
+            'P1a',
+            'the same read vs bare Fastify + pg serving the casus row only',
+            measured,
+            'row',
+            'app',
+            undefined,
+          ),
+          row(
+            'P1b',
+            'the same read vs bare Fastify + pg calling the same audited read',
+            measured,
+            'read',
+            'app',
+            0.8,
+          ),
+        );
+      }
+
+      if (selected.includes('P2')) {
+        log('P2: page of 50 cases');
+        const pagePaths = (prefix) =>
+          Array.from({ length: 200 }, (_, n) => `${prefix}?page=${1 + ((n * 7) % actor.pages)}`);
+        await checkP2(appBase, bareBase, caseSession);
+        extras.P2 = { statements: {} };
+        for (const size of [10, 50, 200]) {
+          extras.P2.statements[size] = await countStatements(ownerUrl(), 20, (n) =>
+            getJson(`${appBase}/api/cases?page=${1 + (n % 3)}&pageSize=${size}`, { cookie: caseSession }),
+          );
+        }
+        const counts = Object.values(extras.P2.statements).map((s) => s.perRequest);
+        extras.P2.constant = extras.data.counting && counts.every((c) => c === counts[0]);
+        const measured = await measure(
+          'P2',
+          [
+            { key: 'bare', url: bareBase, paths: pagePaths('/cases'), connections: PAGE_CONNECTIONS },
+            {
+              key: 'app',
+              url: appBase,
+              paths: pagePaths('/api/cases'),
+              headers: { cookie: caseSession },
+              server: app,
+              connections: PAGE_CONNECTIONS,
+            },
+          ],
+          http,
+        );
+        rows.push(
+          row('P2', 'page of 50 cases vs the same statements on raw pg', measured, 'bare', 'app', 0.6),
+        );
+      }
+
+      if (selected.includes('P3')) {
+        log('P3: row-level security at the database');
+        for (const pair of rlsPairs(actor)) {
+          const rls = await openSide(ownerUrl(), actor, 'rls', DB_CLIENTS);
+          const explicit = await openSide(ownerUrl(), actor, 'explicit', DB_CLIENTS);
+          try {
+            await assertSameRows(rls, explicit, pair);
+            const sides = [
+              { key: 'explicit', side: explicit, statement: pair.explicit },
+              { key: 'rls', side: rls, statement: pair.rls },
+            ];
+            const measured = await measure(pair.id, sides, (s, seconds) =>
+              dbLoad(s.side, s.statement, seconds),
+            );
+            rows.push(row(pair.id, pair.name, measured, 'explicit', 'rls', pair.target));
+          } finally {
+            await rls.close();
+            await explicit.close();
+          }
+        }
+      }
       if (withActor) {
-        extras.data = {
-          ...(await dataSetSize(ownerUrl())),
-          seedSeconds: prepared.seedSeconds,
-          counting,
+        extras.plans = await explainPlans(ownerUrl(), actor);
+        extras.actor = {
+          email: actor.email,
+          organisation: actor.organisation,
+          partnerType: actor.partnerType,
+          visibleCount: actor.visibleCount,
+          pages: actor.pages,
         };
       }
-    }
-    const appBase = `http://127.0.0.1:${appPort}`;
-    const bareBase = `http://127.0.0.1:${barePort}`;
-    const chairSession = await signIn(appBase, 'voorzitter@demo.casustafel.example');
-    const caseSession = withActor ? await signIn(appBase, CASE_USER) : undefined;
-    const actor = withActor ? await caseActor(ownerUrl()) : undefined;
-    bare = await startProcess(
-      ['libs/tooling/scripts/src/bench-bare.mjs'],
-      {
-        PORT: String(barePort),
-        PG_URL: ownerUrl(),
-        POOL_SIZE: String(POOL_SIZE),
-        BENCH_ACTOR: actor
-          ? JSON.stringify({
-              userId: actor.userId,
-              organisationId: actor.organisationId,
-              sessionId: actor.sessionId,
-              roles: actor.roles,
-              tables: actor.tables,
-            })
-          : '',
-      },
-      'BARE READY',
-    );
-    const http = (side, duration) => load(side, duration);
 
-    if (selected.includes('P1')) {
-      log('P1: audited need-to-know case read');
-      const paths = (prefix) => actor.ids.map((id) => `${prefix}${id}`);
-      await checkP1(appBase, bareBase, caseSession, actor);
-      extras.P1 = {
-        visible: await countStatements(ownerUrl(), 20, (n) =>
-          getJson(`${appBase}/api/cases/${actor.visibleIds[n]}`, { cookie: caseSession }),
-        ),
-        denied: await countStatements(ownerUrl(), 20, (n) =>
-          getJson(`${appBase}/api/cases/${actor.otherIds[n]}`, { cookie: caseSession }),
-        ),
-      };
-      const measured = await measure(
-        'P1',
-        [
-          { key: 'bare', url: bareBase, paths: paths('/case/'), connections: CASE_CONNECTIONS },
-          { key: 'row', url: bareBase, paths: paths('/case-row/'), connections: CASE_CONNECTIONS },
-          {
-            key: 'read',
-            url: bareBase,
-            paths: paths('/case-read/'),
-            expect: [200, 404],
-            connections: CASE_CONNECTIONS,
-          },
-          {
-            key: 'app',
-            url: appBase,
-            paths: paths('/api/cases/'),
-            headers: { cookie: caseSession },
-            server: app,
-            expect: [200, 404],
-            connections: CASE_CONNECTIONS,
-          },
-        ],
-        http,
-      );
-      const denied = measured.app.runs.map(
-        (r) => (r.statuses['404'] ?? 0) / ((r.statuses['200'] ?? 0) + (r.statuses['404'] ?? 0)),
-      );
-      rows.push(
-        row(
-          'P1',
-          'audited need-to-know case read vs bare Fastify + pg serving the case',
-          measured,
-          'bare',
-          'app',
-          0.4,
-          {
-            p99Ratio: measured.app.p99 / measured.bare.p99,
-            deniedShare: median(denied),
-          },
-        ),
-        row(
-          'P1a',
-          'the same read vs bare Fastify + pg serving the casus row only',
-          measured,
-          'row',
-          'app',
-          undefined,
-        ),
-        row(
-          'P1b',
-          'the same read vs bare Fastify + pg calling the same audited read',
-          measured,
-          'read',
-          'app',
-          0.8,
-        ),
-      );
-    }
-
-    if (selected.includes('P2')) {
-      log('P2: page of 50 cases');
-      const pagePaths = (prefix) =>
-        Array.from({ length: 200 }, (_, n) => `${prefix}?page=${1 + ((n * 7) % actor.pages)}`);
-      await checkP2(appBase, bareBase, caseSession);
-      extras.P2 = { statements: {} };
-      for (const size of [10, 50, 200]) {
-        extras.P2.statements[size] = await countStatements(ownerUrl(), 20, (n) =>
-          getJson(`${appBase}/api/cases?page=${1 + (n % 3)}&pageSize=${size}`, { cookie: caseSession }),
-        );
-      }
-      const counts = Object.values(extras.P2.statements).map((s) => s.perRequest);
-      extras.P2.constant = extras.data.counting && counts.every((c) => c === counts[0]);
-      const measured = await measure(
-        'P2',
-        [
-          { key: 'bare', url: bareBase, paths: pagePaths('/cases'), connections: PAGE_CONNECTIONS },
-          {
-            key: 'app',
-            url: appBase,
-            paths: pagePaths('/api/cases'),
-            headers: { cookie: caseSession },
-            server: app,
-            connections: PAGE_CONNECTIONS,
-          },
-        ],
-        http,
-      );
-      rows.push(row('P2', 'page of 50 cases vs the same statements on raw pg', measured, 'bare', 'app', 0.6));
-    }
-
-    if (selected.includes('P3')) {
-      log('P3: row-level security at the database');
-      for (const pair of rlsPairs(actor)) {
-        const rls = await openSide(ownerUrl(), actor, 'rls', DB_CLIENTS);
-        const explicit = await openSide(ownerUrl(), actor, 'explicit', DB_CLIENTS);
-        try {
-          await assertSameRows(rls, explicit, pair);
-          const sides = [
-            { key: 'explicit', side: explicit, statement: pair.explicit },
-            { key: 'rls', side: rls, statement: pair.rls },
-          ];
-          const measured = await measure(pair.id, sides, (s, seconds) =>
-            dbLoad(s.side, s.statement, seconds),
-          );
-          rows.push(row(pair.id, pair.name, measured, 'explicit', 'rls', pair.target));
-        } finally {
-          await rls.close();
-          await explicit.close();
-        }
-      }
-    }
-    if (withActor) {
-      extras.plans = await explainPlans(ownerUrl(), actor);
-      extras.actor = {
-        email: actor.email,
-        organisation: actor.organisation,
-        partnerType: actor.partnerType,
-        visibleCount: actor.visibleCount,
-        pages: actor.pages,
-      };
-    }
-
-    if (selected.includes('P5')) {
-      log('P5: framework overhead');
-      const measured = await measure(
-        'P5',
-        [
-          { key: 'live', url: `${bareBase}/live` },
-          {
-            key: 'session',
-            url: `${appBase}/api/auth/session`,
-            headers: { cookie: chairSession },
-            server: app,
-          },
-          { key: 'appLive', url: `${appBase}/api/health/live`, server: app },
-          { key: 'db', url: `${bareBase}/db` },
-          { key: 'health', url: `${appBase}/api/health`, server: app },
-        ],
-        http,
-      );
-      rows.push(
-        row(
+      if (selected.includes('P5')) {
+        log('P5: framework overhead');
+        const measured = await measure(
           'P5',
-          'authenticated no-op (session cookie, guard, permission)',
-          measured,
-          'live',
-          'session',
-          0.5,
-        ),
-        row('P5a', 'public no-op', measured, 'live', 'appLive', undefined),
-        row('P5b', 'health with database round trip', measured, 'db', 'health', undefined),
-      );
-    }
-
-    if (selected.includes('P4')) {
-      log('P4: tamper-evident audit append');
-      const fixture = await prepareWrites(ownerUrl());
-      await checkWrites(ownerUrl(), fixture);
-      const writes = (key, connections) => ({ key, connections });
-      const run = async (connections) => {
-        const chained = await openWriters(ownerUrl(), connections);
-        const plain = await openWriters(ownerUrl(), connections);
-        try {
-          return await measure(
-            `P4 ${connections}`,
-            [
-              { ...writes('plain', connections), side: plain, table: 'bench_audit_plain' },
-              { ...writes('chained', connections), side: chained, table: 'audit_event' },
-            ],
-            (s, seconds) => writeLoad(s.side, fixture, s.table, seconds),
-          );
-        } finally {
-          await chained.close();
-          await plain.close();
-        }
-      };
-      const many = await run(WRITERS);
-      const one = await run(1);
-      rows.push(
-        row(
-          'P4',
-          `audited writes, ${WRITERS} connections: hash chain vs plain append-only table`,
-          many,
-          'plain',
-          'chained',
-          0.65,
-          { bench: 'P4', unit: 'writes/s' },
-        ),
-        row('P4a', 'the same, 1 connection', one, 'plain', 'chained', undefined, {
-          bench: 'P4',
-          unit: 'writes/s',
-        }),
-      );
-      extras.P4 = { cases: fixture.cases.length, writers: WRITERS };
-    }
-
-    if (selected.includes('P4v')) {
-      log('P4v: verification throughput');
-      const seeded = await seedChained(ownerUrl(), log);
-      const report = await runVerifier({
-        DATABASE_URL: ownerUrl(),
-        ENCRYPTION_KEYS: keys.encryption,
-        HASH_KEY: keys.hash,
-        AUDIT_CHECKPOINT_FILE: join(dataDir, 'audit-checkpoints.jsonl'),
-        NODE_ENV: 'production',
-      });
-      log(
-        `P4v: ${report.rows} rows in ${report.seconds} s, ${report.rowsPerSecond} rows/s${report.ok ? '' : ' - PROBLEMS'}`,
-      );
-      if (!report.ok) {
-        throw new Error(
-          `P4v: the verifier found problems in the chained log:\n${report.problems.join('\n')}`,
+          [
+            { key: 'live', url: `${bareBase}/live` },
+            {
+              key: 'session',
+              url: `${appBase}/api/auth/session`,
+              headers: { cookie: chairSession },
+              server: app,
+            },
+            { key: 'appLive', url: `${appBase}/api/health/live`, server: app },
+            { key: 'db', url: `${bareBase}/db` },
+            { key: 'health', url: `${appBase}/api/health`, server: app },
+          ],
+          http,
+        );
+        rows.push(
+          row(
+            'P5',
+            'authenticated no-op (session cookie, guard, permission)',
+            measured,
+            'live',
+            'session',
+            0.5,
+          ),
+          row('P5a', 'public no-op', measured, 'live', 'appLive', undefined),
+          row('P5b', 'health with database round trip', measured, 'db', 'health', undefined),
         );
       }
-      rows.push({
-        id: 'P4v',
-        bench: 'P4v',
-        name: `audit:verify over the chained log (${n0(report.rows)} rows, ${report.chains} chains)`,
-        absolute: `${n0(report.rowsPerSecond)} rows/s (${report.seconds.toFixed(1)} s)`,
-        verdict: `>= 200,000 rows/s ${report.rowsPerSecond >= 200000 ? 'met' : '**MISSED**'}`,
-        met: report.rowsPerSecond >= 200000,
-        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-      });
-      extras.P4v = { ...report, seed: seeded, target: CHAIN_ROWS };
-    }
 
-    if (selected.includes('P8')) {
-      log('P8: who saw this file');
-      const seeded = await seedSubjects(ownerUrl(), log);
-      const timed = await timeSubjectQueries(ownerUrl(), seeded.subjects);
-      const ratio = timed.chained.p95 / timed.plain.p95;
-      const met = ratio <= 2 && timed.chained.p95 <= 500;
-      log(
-        `P8: p95 ${timed.chained.p95.toFixed(1)} ms partitioned vs ${timed.plain.p95.toFixed(1)} ms plain (${ratio.toFixed(2)}x)`,
-      );
-      rows.push({
-        id: 'P8',
-        bench: 'P8',
-        name: `one person's accesses over 5 years (${n0(timed.sizes.rows)} rows): partitioned, chained log vs plain table`,
-        cells: {
-          base: `p50 ${ms(timed.plain.p50)} / p95 ${ms(timed.plain.p95)} ms`,
-          subj: `p50 ${ms(timed.chained.p50)} / p95 ${ms(timed.chained.p95)} ms`,
-        },
-        ratio,
-        ratioText: `**${x(ratio)}** time (p95)`,
-        verdict: `<= 2x and <= 500 ms ${met ? 'met' : '**MISSED**'}`,
-        met,
-        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-      });
-      const prepared = timed.preparedChained.p95 / timed.preparedPlain.p95;
-      rows.push({
-        id: 'P8p',
-        bench: 'P8',
-        name: 'the same query as a prepared statement (its plan cached, as in a PL/pgSQL function)',
-        cells: {
-          base: `p50 ${ms(timed.preparedPlain.p50)} / p95 ${ms(timed.preparedPlain.p95)} ms`,
-          subj: `p50 ${ms(timed.preparedChained.p50)} / p95 ${ms(timed.preparedChained.p95)} ms`,
-        },
-        ratio: prepared,
-        ratioText: `**${x(prepared)}** time (p95)`,
-        verdict: 'reported',
-        date: new Date().toISOString().slice(0, 16).replace('T', ' '),
-      });
-      extras.P8 = { ...timed, seed: seeded, target: SUBJECT_ROWS };
+      if (selected.includes('P4')) {
+        log('P4: tamper-evident audit append');
+        const fixture = await prepareWrites(ownerUrl());
+        await checkWrites(ownerUrl(), fixture);
+        const writes = (key, connections) => ({ key, connections });
+        const run = async (connections) => {
+          const chained = await openWriters(ownerUrl(), connections);
+          const plain = await openWriters(ownerUrl(), connections);
+          try {
+            return await measure(
+              `P4 ${connections}`,
+              [
+                { ...writes('plain', connections), side: plain, table: 'bench_audit_plain' },
+                { ...writes('chained', connections), side: chained, table: 'audit_event' },
+              ],
+              (s, seconds) => writeLoad(s.side, fixture, s.table, seconds),
+            );
+          } finally {
+            await chained.close();
+            await plain.close();
+          }
+        };
+        const many = await run(WRITERS);
+        const one = await run(1);
+        rows.push(
+          row(
+            'P4',
+            `audited writes, ${WRITERS} connections: hash chain vs plain append-only table`,
+            many,
+            'plain',
+            'chained',
+            0.65,
+            { bench: 'P4', unit: 'writes/s' },
+          ),
+          row('P4a', 'the same, 1 connection', one, 'plain', 'chained', undefined, {
+            bench: 'P4',
+            unit: 'writes/s',
+          }),
+        );
+        extras.P4 = { cases: fixture.cases.length, writers: WRITERS };
+      }
+
+      if (selected.includes('P4v')) {
+        log('P4v: verification throughput');
+        const seeded = await seedChained(ownerUrl(), log);
+        const report = await runVerifier({
+          DATABASE_URL: ownerUrl(),
+          ENCRYPTION_KEYS: keys.encryption,
+          HASH_KEY: keys.hash,
+          AUDIT_CHECKPOINT_FILE: join(dataDir, 'audit-checkpoints.jsonl'),
+          NODE_ENV: 'production',
+        });
+        log(
+          `P4v: ${report.rows} rows in ${report.seconds} s, ${report.rowsPerSecond} rows/s${report.ok ? '' : ' - PROBLEMS'}`,
+        );
+        if (!report.ok) {
+          throw new Error(
+            `P4v: the verifier found problems in the chained log:\n${report.problems.join('\n')}`,
+          );
+        }
+        rows.push({
+          id: 'P4v',
+          bench: 'P4v',
+          name: `audit:verify over the chained log (${n0(report.rows)} rows, ${report.chains} chains)`,
+          absolute: `${n0(report.rowsPerSecond)} rows/s (${report.seconds.toFixed(1)} s)`,
+          verdict: `>= 200,000 rows/s ${report.rowsPerSecond >= 200000 ? 'met' : '**MISSED**'}`,
+          met: report.rowsPerSecond >= 200000,
+          date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+        });
+        extras.P4v = { ...report, seed: seeded, target: CHAIN_ROWS };
+      }
+
+      if (selected.includes('P8')) {
+        log('P8: who saw this file');
+        const seeded = await seedSubjects(ownerUrl(), log);
+        const timed = await timeSubjectQueries(ownerUrl(), seeded.subjects);
+        const ratio = timed.chained.p95 / timed.plain.p95;
+        const met = ratio <= 2 && timed.chained.p95 <= 500;
+        log(
+          `P8: p95 ${timed.chained.p95.toFixed(1)} ms partitioned vs ${timed.plain.p95.toFixed(1)} ms plain (${ratio.toFixed(2)}x)`,
+        );
+        rows.push({
+          id: 'P8',
+          bench: 'P8',
+          name: `one person's accesses over 5 years (${n0(timed.sizes.rows)} rows): partitioned, chained log vs plain table`,
+          cells: {
+            base: `p50 ${ms(timed.plain.p50)} / p95 ${ms(timed.plain.p95)} ms`,
+            subj: `p50 ${ms(timed.chained.p50)} / p95 ${ms(timed.chained.p95)} ms`,
+          },
+          ratio,
+          ratioText: `**${x(ratio)}** time (p95)`,
+          verdict: `<= 2x and <= 500 ms ${met ? 'met' : '**MISSED**'}`,
+          met,
+          date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+        });
+        const prepared = timed.preparedChained.p95 / timed.preparedPlain.p95;
+        rows.push({
+          id: 'P8p',
+          bench: 'P8',
+          name: 'the same query as a prepared statement (its plan cached, as in a PL/pgSQL function)',
+          cells: {
+            base: `p50 ${ms(timed.preparedPlain.p50)} / p95 ${ms(timed.preparedPlain.p95)} ms`,
+            subj: `p50 ${ms(timed.preparedChained.p50)} / p95 ${ms(timed.preparedChained.p95)} ms`,
+          },
+          ratio: prepared,
+          ratioText: `**${x(prepared)}** time (p95)`,
+          verdict: 'reported',
+          date: new Date().toISOString().slice(0, 16).replace('T', ' '),
+        });
+        extras.P8 = { ...timed, seed: seeded, target: SUBJECT_ROWS };
+      }
     }
   } catch (error) {
     failure = error;
@@ -800,6 +823,11 @@ function render(data) {
     'P5',
     'P5a',
     'P5b',
+    'P6',
+    'P6s',
+    'P6b',
+    'P6r',
+    'P6rs',
     'P8',
     'P8p',
   ];
@@ -839,7 +867,8 @@ where absolute req/s do not (QUALITY-TARGETS.md).
 Reproduce: \`npm run build\`, then \`npm run bench\` (everything, 6-10 minutes on 2 cores with the seeding) or
 \`npm run bench -- P1 P2 P3\` (only those; the other rows keep their last figures and dates);
 \`npm run bench -- P4 P4v P8\` measures the audit log (15-25 minutes on 2 cores, most of it seeding millions of
-audit rows).
+audit rows);
+\`npm run bench -- P6\` measures the live room's fan-out (about 2.5 minutes, no build or database needed).
 \`BENCH_DATA_DIR=<folder>\` keeps the seeded benchmark database for the next run; \`BENCH_DURATION\`,
 \`BENCH_ROUNDS\`, \`BENCH_WARMUP\` (seconds, rounds) change the method below.
 
@@ -856,6 +885,8 @@ and the load average (other work on the same 2 CPUs) with each run below; absolu
 run are far below what the code does on an idle machine, the ratios are what to read. The audit rows
 (P4, P4v, P8) are measured at the database, not over HTTP: P4's columns count audited writes (transactions)
 per second, P4v verified rows per second, P8 query times (there the ratio is time, lower is better).
+P6 (the live room, socket.io against raw \`ws\`) has its own method, described in its section: delivery and
+latency at a fixed rate, deliveries per second at saturation.
 
 Runs: ${runs}. Machine: ${anyRun ? `${anyRun.cpus}, ${anyRun.memory}, Node ${anyRun.node}` : '–'}.
 
@@ -866,6 +897,7 @@ ${table}
 ${renderCases(data)}
 ${renderAudit(data)}
 ${renderP5()}
+${renderLive(data)}
 <!-- bench-data
 ${JSON.stringify(data)}
 -->
