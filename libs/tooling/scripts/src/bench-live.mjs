@@ -777,7 +777,7 @@ export function renderLive(data) {
   const minimum = Math.min(...Object.values(f).map((s) => s.latency?.min ?? Infinity));
   return `## P6: meeting fan-out (the live room)
 
-\`npm run bench -- P6\` (libs/tooling/scripts/src/bench-live.mjs; about 2.5 minutes, needs neither a build
+\`npm run bench -- P6\` (libs/tooling/scripts/src/bench-live.mjs; about 2-3 minutes, needs neither a build
 nor PostgreSQL; P6r needs Redis at \`REDIS_URL\`, default redis://127.0.0.1:6379, and is skipped without
 it or with \`BENCH_LIVE_REDIS=off\`).
 
@@ -846,10 +846,10 @@ pipeline's, clients included: the two client processes compete with the server f
 socket.io-client decodes more per message than a raw \`ws\` client, so part of the gap is on the client
 side. Where the server's share of a core is well below 100 % the clients or the other work were the
 limit; the server CPU per delivery compares the two servers alone (ws's per delivery / socket.io's:
-${f.ws && f.sio ? `${(f.ws.saturation.cpuPerDelivery / f.sio.saturation.cpuPerDelivery).toFixed(2)}x` : '–'}${f.sior ? `, with the Redis adapter ${(f.ws.saturation.cpuPerDelivery / f.sior.saturation.cpuPerDelivery).toFixed(2)}x` : ''}; Redis's own CPU is not counted).
-No faults are injected (lost deliveries only appear with disconnects,
-QUALITY-TARGETS §1.3 and S9); authentication, the policy and the database are not part of this
-benchmark - it measures the fan-out alone.
+${f.ws && f.sio ? `${(f.ws.saturation.cpuPerDelivery / f.sio.saturation.cpuPerDelivery).toFixed(2)}x` : '–'}${f.sior ? `, with the Redis adapter ${(f.ws.saturation.cpuPerDelivery / f.sior.saturation.cpuPerDelivery).toFixed(2)}x` : ''}; Redis's own CPU is not counted) and moves less with the load than the
+deliveries/s ratio, which follows whatever else the machine is doing from run to run. No faults are
+injected (lost deliveries only appear with disconnects, QUALITY-TARGETS §1.3 and S9); authentication,
+the policy and the database are not part of this benchmark - it measures the fan-out alone.
 `;
 }
 

@@ -868,7 +868,7 @@ Reproduce: \`npm run build\`, then \`npm run bench\` (everything, 6-10 minutes o
 \`npm run bench -- P1 P2 P3\` (only those; the other rows keep their last figures and dates);
 \`npm run bench -- P4 P4v P8\` measures the audit log (15-25 minutes on 2 cores, most of it seeding millions of
 audit rows);
-\`npm run bench -- P6\` measures the live room's fan-out (about 2.5 minutes, no build or database needed).
+\`npm run bench -- P6\` measures the live room's fan-out (about 2-3 minutes, no build or database needed).
 \`BENCH_DATA_DIR=<folder>\` keeps the seeded benchmark database for the next run; \`BENCH_DURATION\`,
 \`BENCH_ROUNDS\`, \`BENCH_WARMUP\` (seconds, rounds) change the method below.
 
