@@ -1,3 +1,7 @@
 export * from './lib/meetings.module';
 export * from './lib/events/live-publisher';
 export * from './lib/events/meeting-events';
+export * from './lib/live/action-dto';
+export * from './lib/live/live.service';
+export * from './lib/live/meeting-projector';
+export * from './lib/meetings/meetings.service';
