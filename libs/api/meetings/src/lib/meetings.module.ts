@@ -1,13 +1,32 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@casustafel/api/auth';
 import { CasesModule } from '@casustafel/api/cases';
+import { ActionsController } from './actions/actions.controller';
+import { ActionsService } from './actions/actions.service';
 import { LivePublisher } from './events/live-publisher';
+import { JobRunner } from './jobs/job-runner';
+import { MailOutbox } from './mail/mail-outbox';
+import { MailSender } from './mail/mail-sender';
+import { MinutesController } from './minutes/minutes.controller';
+import { MinutesService } from './minutes/minutes.service';
+import { ActionReminders } from './notifications/action-reminders';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
 
 /** The case conference: meetings, agenda, the live room, minutes, actions and notifications (ADR 0023). */
 @Module({
   imports: [AuthModule, CasesModule],
-  controllers: [],
-  providers: [LivePublisher],
-  exports: [LivePublisher],
+  controllers: [ActionsController, NotificationsController, MinutesController],
+  providers: [
+    LivePublisher,
+    JobRunner,
+    MailOutbox,
+    MailSender,
+    ActionReminders,
+    ActionsService,
+    NotificationsService,
+    MinutesService,
+  ],
+  exports: [LivePublisher, JobRunner, MailOutbox, MailSender, ActionReminders, ActionsService, MinutesService],
 })
 export class MeetingsModule {}
