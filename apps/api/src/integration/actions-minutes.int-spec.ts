@@ -126,7 +126,11 @@ describe('actions, reminders and minutes', () => {
     caseB = await ConferenceFactory.caseVia(p.ggz.agent, p.zvh.agent, tableId, []);
     caseNumbers = [await conference.caseNumber(caseA), await conference.caseNumber(caseB)];
 
-    meetingId = await conference.meeting({ tableId, chairUserId: p.zvh.userId, minuteTakerUserId: p.politie.userId });
+    meetingId = await conference.meeting({
+      tableId,
+      chairUserId: p.zvh.userId,
+      minuteTakerUserId: p.politie.userId,
+    });
     itemA = await conference.agendaItem(meetingId, caseA, 0);
     itemB = await conference.agendaItem(meetingId, caseB, 1);
     await conference.attendance(meetingId, p.zvh.organisationId, 'PRESENT', p.zvh.userId);
@@ -167,7 +171,12 @@ describe('actions, reminders and minutes', () => {
       organisationId: p.ggz.organisationId,
       userId: p.ggz.userId,
     });
-    await conference.decision({ ...at, text: DECISION, organisationId: p.zvh.organisationId, userId: p.zvh.userId });
+    await conference.decision({
+      ...at,
+      text: DECISION,
+      organisationId: p.zvh.organisationId,
+      userId: p.zvh.userId,
+    });
     meetingAction = await conference.action({
       ...at,
       description: ACTION_TEXT,
@@ -216,7 +225,11 @@ describe('actions, reminders and minutes', () => {
 
       const drafted = await p.politie.agent.post<MinutesDto>(url());
       expect(drafted.status).toBe(200);
-      expect(drafted.body).toMatchObject({ status: 'CONCEPT', version: 1, can: { edit: true, establish: false } });
+      expect(drafted.body).toMatchObject({
+        status: 'CONCEPT',
+        version: 1,
+        can: { edit: true, establish: false },
+      });
       const meeting = await sql<{ status: string }>('select status from meeting where id = $1', [meetingId]);
       expect(meeting[0].status).toBe('VERSLAG_CONCEPT');
       const events = await sql<{ type: string; data: { status: string } }>(
@@ -239,7 +252,13 @@ describe('actions, reminders and minutes', () => {
       expect(texts(police)).not.toContain(CARE_NOTE);
       expect(texts(police)).not.toContain(careNote);
       const policeB = police.items.find((i) => i.agendaItemId === itemB);
-      expect(policeB).toMatchObject({ restricted: true, caseNumber: null, notes: [], decisions: [], actions: [] });
+      expect(policeB).toMatchObject({
+        restricted: true,
+        caseNumber: null,
+        notes: [],
+        decisions: [],
+        actions: [],
+      });
       expect(texts(police)).not.toContain(OTHER_CASE_NOTE);
       expect(texts(police)).not.toContain(caseNumbers[1]);
 
@@ -247,7 +266,10 @@ describe('actions, reminders and minutes', () => {
       expect(texts(ggz)).toContain(CARE_NOTE);
       expect(texts(ggz)).not.toContain(EMBARGO_NOTE);
       expect(texts(ggz)).not.toContain(embargoNote);
-      expect(ggz.items.find((i) => i.agendaItemId === itemB)).toMatchObject({ restricted: false, caseNumber: caseNumbers[1] });
+      expect(ggz.items.find((i) => i.agendaItemId === itemB)).toMatchObject({
+        restricted: false,
+        caseNumber: caseNumbers[1],
+      });
 
       // The procesregisseur: the care note as a summary only (C4 is S for the ZVH), no embargo.
       const zvhA = zvh.items.find((i) => i.agendaItemId === itemA);
@@ -273,15 +295,25 @@ describe('actions, reminders and minutes', () => {
       expect((invalid.body as unknown as ProblemDetails).errors?.map((e) => e.field)).toEqual(['category']);
       expect((await put(p.ggz.agent, { category: 'C2', text: 'x', version: 0 })).status).toBe(403);
 
-      const first = await put(p.politie.agent, { category: 'C5', text: 'Politie-informatie besproken (fictief).', version: 0 });
+      const first = await put(p.politie.agent, {
+        category: 'C5',
+        text: 'Politie-informatie besproken (fictief).',
+        version: 0,
+      });
       expect(first.status).toBe(200);
       expect(first.body.items.find((i) => i.agendaItemId === itemA)?.summary).toMatchObject({
         category: 'C5',
         visibility: 'FULL',
         version: 1,
       });
-      expect((await put(p.politie.agent, { category: 'C2', text: 'Opnieuw (fictief).', version: 0 })).status).toBe(409);
-      const second = await put(p.politie.agent, { category: 'C2', text: 'Samenvatting van de bespreking (fictief).', version: 1 });
+      expect(
+        (await put(p.politie.agent, { category: 'C2', text: 'Opnieuw (fictief).', version: 0 })).status,
+      ).toBe(409);
+      const second = await put(p.politie.agent, {
+        category: 'C2',
+        text: 'Samenvatting van de bespreking (fictief).',
+        version: 1,
+      });
       expect(second.status).toBe(200);
       const ggz = await minutesOf(p.ggz);
       expect(ggz.items.find((i) => i.agendaItemId === itemA)?.summary).toMatchObject({
@@ -293,11 +325,21 @@ describe('actions, reminders and minutes', () => {
     it('the chair establishes a version; later reads come from the snapshot, filtered by the policy', async () => {
       const concept = await minutesOf(p.zvh);
       expect(concept.can.establish).toBe(true);
-      expect((await p.politie.agent.post(url('/establish'), { version: concept.rowVersion })).status).toBe(403);
-      expect((await p.zvh.agent.post(url('/establish'), { version: concept.rowVersion - 1 })).status).toBe(409);
-      const established = await p.zvh.agent.post<MinutesDto>(url('/establish'), { version: concept.rowVersion });
+      expect((await p.politie.agent.post(url('/establish'), { version: concept.rowVersion })).status).toBe(
+        403,
+      );
+      expect((await p.zvh.agent.post(url('/establish'), { version: concept.rowVersion - 1 })).status).toBe(
+        409,
+      );
+      const established = await p.zvh.agent.post<MinutesDto>(url('/establish'), {
+        version: concept.rowVersion,
+      });
       expect(established.status).toBe(200);
-      expect(established.body).toMatchObject({ status: 'VASTGESTELD', version: 1, can: { revise: true, edit: false } });
+      expect(established.body).toMatchObject({
+        status: 'VASTGESTELD',
+        version: 1,
+        can: { revise: true, edit: false },
+      });
       expect(established.body.establishedBy?.id).toBe(p.zvh.userId);
 
       // A note added afterwards is not in the established version.
@@ -320,9 +362,10 @@ describe('actions, reminders and minutes', () => {
       expect(ggz).not.toContain(EMBARGO_NOTE);
 
       // The app role cannot read the stored content itself: only the filtered answer.
-      const stored = await sql<{ count: string }>(`select count(*) from minutes_version where meeting_id = $1`, [
-        meetingId,
-      ]);
+      const stored = await sql<{ count: string }>(
+        `select count(*) from minutes_version where meeting_id = $1`,
+        [meetingId],
+      );
       expect(Number(stored[0].count)).toBe(1);
       const privileges = await sql<{ allowed: boolean }>(
         `select has_column_privilege('casustafel_app', 'minutes_version', 'content', 'SELECT') as allowed`,
@@ -337,9 +380,9 @@ describe('actions, reminders and minutes', () => {
       expect(notified.map((n) => n.user_id).sort()).toEqual(
         [p.zvh.userId, p.politie.userId, p.ggz.userId, ggzSecond.id].sort(),
       );
-      expect((await sql<{ status: string }>('select status from meeting where id = $1', [meetingId]))[0].status).toBe(
-        'VERSLAG_VASTGESTELD',
-      );
+      expect(
+        (await sql<{ status: string }>('select status from meeting where id = $1', [meetingId]))[0].status,
+      ).toBe('VERSLAG_VASTGESTELD');
     });
 
     it('a change after vaststelling needs a reason and makes version 2; version 1 stays readable', async () => {
@@ -350,22 +393,33 @@ describe('actions, reminders and minutes', () => {
         expect([...new Set(refused.body.errors?.map((e) => e.field))]).toEqual(['reason']);
       }
       expect(
-        (await p.politie.agent.post(url('/revise'), { reason: 'Correctie.', version: current.rowVersion })).status,
+        (await p.politie.agent.post(url('/revise'), { reason: 'Correctie.', version: current.rowVersion }))
+          .status,
       ).toBe(403);
       const revised = await p.zvh.agent.post<MinutesDto>(url('/revise'), {
         reason: 'Correctie van de samenvatting.',
         version: current.rowVersion,
       });
       expect(revised.status).toBe(200);
-      expect(revised.body).toMatchObject({ status: 'CONCEPT', version: 2, changeReason: 'Correctie van de samenvatting.' });
+      expect(revised.body).toMatchObject({
+        status: 'CONCEPT',
+        version: 2,
+        changeReason: 'Correctie van de samenvatting.',
+      });
       expect(revised.body.versions.map((v) => [v.version, v.status])).toEqual([
         [1, 'VASTGESTELD'],
         [2, 'CONCEPT'],
       ]);
       // The concept shows the later note; establishing it makes version 2.
       expect(JSON.stringify(revised.body)).toContain('Nagekomen notitie');
-      const established = await p.zvh.agent.post<MinutesDto>(url('/establish'), { version: revised.body.rowVersion });
-      expect(established.body).toMatchObject({ status: 'VASTGESTELD', version: 2, changeReason: 'Correctie van de samenvatting.' });
+      const established = await p.zvh.agent.post<MinutesDto>(url('/establish'), {
+        version: revised.body.rowVersion,
+      });
+      expect(established.body).toMatchObject({
+        status: 'VASTGESTELD',
+        version: 2,
+        changeReason: 'Correctie van de samenvatting.',
+      });
 
       const v1 = await minutesOf(p.ggz, '/versions/1');
       expect(v1).toMatchObject({ version: 1, status: 'VASTGESTELD', changeReason: null });
@@ -466,7 +520,8 @@ describe('actions, reminders and minutes', () => {
     });
 
     it('NIET_UITGEVOERD needs a reason; bad input writes nothing', async () => {
-      const put = (body: unknown) => p.ggz.agent.put<ProblemDetails>(`/api/actions/${otherCaseAction}/status`, body);
+      const put = (body: unknown) =>
+        p.ggz.agent.put<ProblemDetails>(`/api/actions/${otherCaseAction}/status`, body);
       const missing = await put({ status: 'NIET_UITGEVOERD', version: 1 });
       expect(missing.status).toBe(400);
       expect(missing.body.errors?.map((e) => e.field)).toEqual(['notDoneReason']);
@@ -477,7 +532,10 @@ describe('actions, reminders and minutes', () => {
         version: 1,
       });
       expect(notDone.status).toBe(200);
-      expect(notDone.body).toMatchObject({ status: 'NIET_UITGEVOERD', notDoneReason: 'OMSTANDIGHEDEN_GEWIJZIGD' });
+      expect(notDone.body).toMatchObject({
+        status: 'NIET_UITGEVOERD',
+        notDoneReason: 'OMSTANDIGHEDEN_GEWIJZIGD',
+      });
     });
 
     it('another organisation cannot change it: 403 where it sees the action, 404 where it does not', async () => {
@@ -515,8 +573,12 @@ describe('actions, reminders and minutes', () => {
         `select type, ref_id, data from meeting_event where meeting_id = $1 and type = 'ACTION_CHANGED'`,
         [meetingId],
       );
-      expect(events).toEqual([{ type: 'ACTION_CHANGED', ref_id: meetingAction, data: { status: 'VERVALLEN' } }]);
-      expect(published.slice(before).map((e) => [e.type, e.refId])).toEqual([['ACTION_CHANGED', meetingAction]]);
+      expect(events).toEqual([
+        { type: 'ACTION_CHANGED', ref_id: meetingAction, data: { status: 'VERVALLEN' } },
+      ]);
+      expect(published.slice(before).map((e) => [e.type, e.refId])).toEqual([
+        ['ACTION_CHANGED', meetingAction],
+      ]);
     });
   });
 
@@ -566,15 +628,22 @@ describe('actions, reminders and minutes', () => {
       expect(marks).toEqual([{ assigned: true, soon: true, overdue: false }]);
 
       // A second run (a retry, another instance) sends nothing twice.
-      const count = async () => Number((await sql<{ count: string }>('select count(*) from notification'))[0].count);
-      const mailCount = async () => Number((await sql<{ count: string }>('select count(*) from mail_outbox'))[0].count);
+      const count = async () =>
+        Number((await sql<{ count: string }>('select count(*) from notification'))[0].count);
+      const mailCount = async () =>
+        Number((await sql<{ count: string }>('select count(*) from mail_outbox'))[0].count);
       const [n, m] = [await count(), await mailCount()];
       await runJobs();
       expect([await count(), await mailCount()]).toEqual([n, m]);
     });
 
     it('the mail server is down: e-mails stay in the outbox and back off, nothing is lost', async () => {
-      const outbox = await sql<{ to_address: string; attempts: number; sent: boolean; last_error: string | null }>(
+      const outbox = await sql<{
+        to_address: string;
+        attempts: number;
+        sent: boolean;
+        last_error: string | null;
+      }>(
         'select to_address, attempts, sent_at is not null as sent, last_error from mail_outbox order by to_address',
       );
       expect(outbox.length).toBeGreaterThan(0);
@@ -592,7 +661,14 @@ describe('actions, reminders and minutes', () => {
       const times = list.body.items.map((n) => n.createdAt);
       expect([...times].sort().reverse()).toEqual(times);
       // Opaque ids and a type only.
-      expect(Object.keys(list.body.items[0]).sort()).toEqual(['actionId', 'createdAt', 'id', 'meetingId', 'readAt', 'type']);
+      expect(Object.keys(list.body.items[0]).sort()).toEqual([
+        'actionId',
+        'createdAt',
+        'id',
+        'meetingId',
+        'readAt',
+        'type',
+      ]);
 
       const first = list.body.items[0];
       expect((await p.politie.agent.post(`/api/notifications/${first.id}/read`)).status).toBe(404);
@@ -615,7 +691,10 @@ describe('actions, reminders and minutes', () => {
         ggzUsers.map((user_id) => ({ user_id, type: 'ACTION_OVERDUE' })),
       );
       // Due in two days now: the owner user gets the due-soon reminder.
-      expect((await notificationsOf(assigned)).map((n) => n.type)).toEqual(['ACTION_ASSIGNED', 'ACTION_DUE_SOON']);
+      expect((await notificationsOf(assigned)).map((n) => n.type)).toEqual([
+        'ACTION_ASSIGNED',
+        'ACTION_DUE_SOON',
+      ]);
       await runJobs();
       expect((await notificationsOf(dueSoon)).filter((n) => n.type === 'ACTION_OVERDUE')).toHaveLength(2);
     });
@@ -628,7 +707,9 @@ describe('actions, reminders and minutes', () => {
       const pending = Number(
         (await sql<{ count: string }>('select count(*) from mail_outbox where sent_at is null'))[0].count,
       );
-      const notifications = Number((await sql<{ count: string }>('select count(*) from notification'))[0].count);
+      const notifications = Number(
+        (await sql<{ count: string }>('select count(*) from notification'))[0].count,
+      );
 
       await app.close();
       ({ app, clock } = await startTestApi(db.url, {
@@ -643,7 +724,9 @@ describe('actions, reminders and minutes', () => {
       expect(mails).toHaveLength(pending);
       const unsent = await sql<{ count: string }>('select count(*) from mail_outbox where sent_at is null');
       expect(Number(unsent[0].count)).toBe(0);
-      expect(Number((await sql<{ count: string }>('select count(*) from notification'))[0].count)).toBe(notifications);
+      expect(Number((await sql<{ count: string }>('select count(*) from notification'))[0].count)).toBe(
+        notifications,
+      );
       expect(mails.flatMap((m) => m.to)).toContain(ggzSecond.email);
 
       const forbidden = [

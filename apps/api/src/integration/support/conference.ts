@@ -47,7 +47,9 @@ export class ConferenceFactory {
     if (registration.status !== 201) {
       throw new Error(`registration failed: ${registration.status} ${registration.text}`);
     }
-    const started = await triagist.post<RegistrationDto>(`/api/triage/registrations/${registration.body.id}/start`);
+    const started = await triagist.post<RegistrationDto>(
+      `/api/triage/registrations/${registration.body.id}/start`,
+    );
     const decided = await triagist.post<RegistrationDto>(
       `/api/triage/registrations/${registration.body.id}/decision`,
       { outcome: 'ZVH_TABLE', advice: '', version: started.body.version },
@@ -74,7 +76,12 @@ export class ConferenceFactory {
     return rows[0].id;
   }
 
-  async agendaItem(meetingId: string, caseId: string, position: number, invited: string[] = []): Promise<string> {
+  async agendaItem(
+    meetingId: string,
+    caseId: string,
+    position: number,
+    invited: string[] = [],
+  ): Promise<string> {
     const { rows } = await this.sql.query<{ id: string }>(
       `insert into agenda_item (meeting_id, case_id, position, timebox_minutes, created_at)
        values ($1, $2, $3, 15, now()) returning id`,
@@ -89,7 +96,12 @@ export class ConferenceFactory {
     return rows[0].id;
   }
 
-  async attendance(meetingId: string, organisationId: string, status: AttendanceStatus, by: string): Promise<void> {
+  async attendance(
+    meetingId: string,
+    organisationId: string,
+    status: AttendanceStatus,
+    by: string,
+  ): Promise<void> {
     await this.sql.query(
       `insert into meeting_attendance (meeting_id, organisation_id, status, updated_by, updated_at)
        values ($1, $2, $3, $4, now())`,
@@ -185,7 +197,9 @@ export class ConferenceFactory {
   }
 
   async caseNumber(caseId: string): Promise<string> {
-    const { rows } = await this.sql.query<{ number: string }>('select number from casus where id = $1', [caseId]);
+    const { rows } = await this.sql.query<{ number: string }>('select number from casus where id = $1', [
+      caseId,
+    ]);
     return rows[0].number;
   }
 }

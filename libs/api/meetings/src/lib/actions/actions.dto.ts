@@ -12,12 +12,18 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, ValidateIf } from 'class-validator';
 
 export class ListActionsQueryDto {
-  @ApiPropertyOptional({ enum: ACTION_SCOPES, description: 'mine (default): mine or my organisation’s without an owner user' })
+  @ApiPropertyOptional({
+    enum: ACTION_SCOPES,
+    description: 'mine (default): mine or my organisation’s without an owner user',
+  })
   @IsOptional()
   @IsIn(ACTION_SCOPES)
   scope?: ActionScope;
 
-  @ApiPropertyOptional({ description: 'Comma-separated statuses (default: all)', example: 'OPEN,IN_UITVOERING' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated statuses (default: all)',
+    example: 'OPEN,IN_UITVOERING',
+  })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
   @IsIn(ACTION_STATUSES, { each: true })

@@ -17,14 +17,13 @@ import type {
 } from '@casustafel/shared/contracts';
 import { appendMeetingEvent, type StoredMeetingEvent } from '../events/meeting-events';
 import { LivePublisher } from '../events/live-publisher';
+import { ACTION_FROM, actionVisible, toActionDto } from '../live/action-dto';
 import {
-  ACTION_ACCESS,
-  ACTION_COLUMNS,
-  ACTION_FROM,
+  ACTION_STATUS_COLUMNS,
+  ACTION_VISIBLE,
   FINAL_ACTION_STATUSES,
   mayCancel,
-  toActionDto,
-  type ActionRow,
+  type ActionStatusRow,
 } from './action-view';
 
 /** Which status may follow which (DOMAIN.md b.2 Action). */
@@ -59,13 +58,13 @@ export class ActionsService {
 
   list(actor: Actor, scope: ActionScope = 'mine', statuses: ActionStatus[] = []): Promise<ActionDto[]> {
     return this.tx.run(async (em) => {
-      const rows = await queryRows<ActionRow>(
+      const rows = await queryRows<ActionStatusRow>(
         em,
-        `select ${ACTION_COLUMNS} from ${ACTION_FROM}
+        `select ${ACTION_STATUS_COLUMNS} from ${ACTION_FROM}
           where a.owner_organisation_id = $1
             and ($2 = 'organisation' or a.owner_user_id = $3 or a.owner_user_id is null)
             and (cardinality($4::text[]) = 0 or a.status = any ($4::text[]))
-            and ${ACTION_ACCESS} like 'FULL%'
+            and ${ACTION_VISIBLE}
           order by a.due_date, c.number, a.id`,
         [actor.organisationId, scope, actor.userId, statuses],
       );
@@ -79,7 +78,7 @@ export class ActionsService {
         details: { scope, count: rows.length, statuses: statuses.length > 0 ? statuses : null },
       });
       const today = this.clock.today();
-      return rows.map((row) => toActionDto(actor, row, today));
+      return rows.map((row) => this.dto(actor, row, today));
     });
   }
 
@@ -90,20 +89,17 @@ export class ActionsService {
       ]);
     }
     const outcome = await this.tx.run<Outcome>(async (em) => {
-      const rows = await queryRows<ActionRow>(
+      const rows = await queryRows<ActionStatusRow>(
         em,
-        `select ${ACTION_COLUMNS} from ${ACTION_FROM}
-          where a.id = $1 and ${ACTION_ACCESS} like 'FULL%'`,
+        `select ${ACTION_STATUS_COLUMNS} from ${ACTION_FROM} where a.id = $1`,
         [id],
       );
-      const row = rows[0];
+      const row = rows[0] && actionVisible(rows[0]) ? rows[0] : undefined;
       if (!row) {
         throw new NotFoundError('No such action.');
       }
       const cancelling = input.status === 'VERVALLEN';
-      const allowed = cancelling
-        ? mayCancel(actor, row)
-        : row.owner_organisation_id === actor.organisationId;
+      const allowed = cancelling ? mayCancel(actor, row) : row.owner_organisation_id === actor.organisationId;
       if (!allowed) {
         // They can see the action, so it is no secret that it exists: a refusal, audited.
         await this.audit.record(em, {
@@ -123,7 +119,7 @@ export class ActionsService {
         };
       }
       // Row-level security lets only those who may change it lock the row.
-      const locked = await queryRows<Pick<ActionRow, 'status' | 'version'>>(
+      const locked = await queryRows<Pick<ActionStatusRow, 'status' | 'version'>>(
         em,
         'select status, version from case_action where id = $1 for update',
         [id],
@@ -139,7 +135,10 @@ export class ActionsService {
         throw new ConflictError('The action was changed by someone else; reload and try again.');
       }
       if (!NEXT[row.status].includes(input.status)) {
-        throw new ConflictError(`An action cannot go from ${row.status} to ${input.status}.`, 'action.transition');
+        throw new ConflictError(
+          `An action cannot go from ${row.status} to ${input.status}.`,
+          'action.transition',
+        );
       }
       const now = this.clock.now();
       const note = input.note?.trim() ? input.note.trim() : null;
@@ -175,12 +174,12 @@ export class ActionsService {
           meetingId: row.meeting_id,
         },
       });
-      const updated = await queryRows<ActionRow>(
+      const updated = await queryRows<ActionStatusRow>(
         em,
-        `select ${ACTION_COLUMNS} from ${ACTION_FROM} where a.id = $1`,
+        `select ${ACTION_STATUS_COLUMNS} from ${ACTION_FROM} where a.id = $1`,
         [id],
       );
-      return { kind: 'ok', dto: toActionDto(actor, updated[0], this.clock.today()), event };
+      return { kind: 'ok', dto: this.dto(actor, updated[0], this.clock.today()), event };
     });
     if (outcome.kind === 'forbidden') {
       throw new ForbiddenError(outcome.message);
@@ -190,5 +189,13 @@ export class ActionsService {
       this.publisher.published([outcome.event]);
     }
     return outcome.dto;
+  }
+
+  private dto(actor: Actor, row: ActionStatusRow, today: string): ActionDto {
+    return toActionDto(row, {
+      organisationId: actor.organisationId,
+      today,
+      mayCancel: mayCancel(actor, row),
+    });
   }
 }

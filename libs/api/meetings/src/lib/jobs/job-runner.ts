@@ -213,7 +213,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
               `update scheduled_job set run_at = $2, attempts = 0, locked_until = null, last_error = null where id = $1`,
               [job.id, new Date(now.getTime() + registration.everySeconds * 1000)],
             )
-          : em.query(`update scheduled_job set done_at = $2, locked_until = null where id = $1`, [job.id, now]),
+          : em.query(`update scheduled_job set done_at = $2, locked_until = null where id = $1`, [
+              job.id,
+              now,
+            ]),
       ),
     );
   }

@@ -11,8 +11,14 @@ import { IsIn, IsInt, IsString, Length, MaxLength, Min } from 'class-validator';
 
 export class UpdateMinutesItemDto implements UpdateMinutesItemRequest {
   @ApiProperty({ enum: DATA_CATEGORIES }) @IsIn(DATA_CATEGORIES) category!: DataCategory;
-  @ApiProperty({ description: "The minute-taker's summary of the item" }) @IsString() @MaxLength(20000) text!: string;
-  @ApiProperty({ description: 'The summary version as read; 0 when there is none yet' }) @IsInt() @Min(0) version!: number;
+  @ApiProperty({ description: "The minute-taker's summary of the item" })
+  @IsString()
+  @MaxLength(20000)
+  text!: string;
+  @ApiProperty({ description: 'The summary version as read; 0 when there is none yet' })
+  @IsInt()
+  @Min(0)
+  version!: number;
 }
 
 export class EstablishMinutesDto implements EstablishMinutesRequest {

@@ -17,7 +17,7 @@ import {
   type UpdateMinutesItemRequest,
 } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
-import { actionPermissions, isOverdue, type ActionRow } from '../actions/action-view';
+import { FINAL_ACTION_STATUSES, isOverdue, mayCancel } from '../actions/action-view';
 import { LivePublisher } from '../events/live-publisher';
 import { appendMeetingEvent, type StoredMeetingEvent } from '../events/meeting-events';
 
@@ -53,14 +53,21 @@ interface MinutesContent {
     restricted: boolean;
     caseId: string | null;
     caseNumber: string | null;
-    summary: { category: DataCategory; text: string | null; visibility: 'FULL' | 'SUMMARY'; version: number } | null;
+    summary: {
+      category: DataCategory;
+      text: string | null;
+      visibility: 'FULL' | 'SUMMARY';
+      version: number;
+    } | null;
     notes: LiveNoteDto[];
     decisions: DecisionDto[];
     actions: Array<Omit<ActionDto, 'overdue' | 'can'>>;
   }>;
 }
 
-type Outcome<T> = { kind: 'ok'; value: T; events: StoredMeetingEvent[] } | { kind: 'forbidden'; message: string };
+type Outcome<T> =
+  | { kind: 'ok'; value: T; events: StoredMeetingEvent[] }
+  | { kind: 'forbidden'; message: string };
 
 /**
  * The minutes (verslag) of a meeting (DOMAIN.md b.1 Minutes, b.2; issue 6 §6). Generated as a
@@ -87,11 +94,19 @@ export class MinutesService {
     const outcome = await this.tx.run<Outcome<null>>(async (em) => {
       const meeting = await this.visibleMeeting(em, meetingId);
       if (!isOfficer(actor, meeting)) {
-        return this.refuse(em, meeting, 'minutes.generate', 'Only the chair or the minute-taker drafts the minutes.');
+        return this.refuse(
+          em,
+          meeting,
+          'minutes.generate',
+          'Only the chair or the minute-taker drafts the minutes.',
+        );
       }
       const status = await this.lockMeeting(em, meetingId);
       if (status !== 'AFGEROND') {
-        throw new ConflictError('Minutes are drafted once the meeting has ended (AFGEROND).', 'meeting.status');
+        throw new ConflictError(
+          'Minutes are drafted once the meeting has ended (AFGEROND).',
+          'meeting.status',
+        );
       }
       const now = this.clock.now();
       await em.query(
@@ -158,7 +173,9 @@ export class MinutesService {
             )
           )[0]
         : undefined;
-      const cases = [...new Set(content.items.filter((i) => !i.restricted && i.caseId).map((i) => i.caseId as string))];
+      const cases = [
+        ...new Set(content.items.filter((i) => !i.restricted && i.caseId).map((i) => i.caseId as string)),
+      ];
       await this.audit.record(em, {
         action: 'minutes.read',
         objectType: 'meeting',
@@ -166,7 +183,11 @@ export class MinutesService {
         subjects: cases.length > 0 ? { cases } : undefined,
         authorisationRule: 'MEETING_PARTICIPANT',
         processingActivityId: meeting.processing_activity_id,
-        details: { meetingId, version: shown?.version ?? minutes.version, status: shown ? 'VASTGESTELD' : 'CONCEPT' },
+        details: {
+          meetingId,
+          version: shown?.version ?? minutes.version,
+          status: shown ? 'VASTGESTELD' : 'CONCEPT',
+        },
       });
 
       const today = this.clock.today();
@@ -205,9 +226,7 @@ export class MinutesService {
           actions: item.actions.map((a) => ({
             ...a,
             overdue: isOverdue(a.status, a.dueDate, today),
-            can: concept
-              ? actionPermissions(actor, actionRowOf(a, meeting))
-              : { changeStatus: false, cancel: false },
+            can: concept ? actionCan(actor, a, meeting) : { changeStatus: false, cancel: false },
           })),
         })),
         establishedAt: shown ? shown.established_at.toISOString() : null,
@@ -240,11 +259,19 @@ export class MinutesService {
     const outcome = await this.tx.run<Outcome<null>>(async (em) => {
       const meeting = await this.visibleMeeting(em, meetingId);
       if (!isOfficer(actor, meeting)) {
-        return this.refuse(em, meeting, 'minutes.update', 'Only the chair or the minute-taker edits the minutes.');
+        return this.refuse(
+          em,
+          meeting,
+          'minutes.update',
+          'Only the chair or the minute-taker edits the minutes.',
+        );
       }
       const minutes = await this.lockMinutes(em, meetingId);
       if (minutes.status !== 'CONCEPT') {
-        throw new ConflictError('The minutes are established; revise them with a reason first.', 'minutes.established');
+        throw new ConflictError(
+          'The minutes are established; revise them with a reason first.',
+          'minutes.established',
+        );
       }
       const items = await queryRows<{ case_id: string }>(
         em,
@@ -272,10 +299,10 @@ export class MinutesService {
            updated_at = excluded.updated_at, version = minutes_item_summary.version + 1`,
         [meetingId, agendaItemId, input.category, input.text, actor.organisationId, actor.userId, now],
       );
-      await em.query('update minutes set row_version = row_version + 1, updated_at = $2 where meeting_id = $1', [
-        meetingId,
-        now,
-      ]);
+      await em.query(
+        'update minutes set row_version = row_version + 1, updated_at = $2 where meeting_id = $1',
+        [meetingId, now],
+      );
       await this.audit.record(em, {
         action: 'minutes.update',
         objectType: 'minutes_item_summary',
@@ -356,7 +383,10 @@ export class MinutesService {
       await this.lockMeeting(em, meetingId);
       const minutes = await this.lockMinutes(em, meetingId);
       if (minutes.status !== 'VASTGESTELD') {
-        throw new ConflictError('Only established minutes are revised; edit the concept instead.', 'minutes.concept');
+        throw new ConflictError(
+          'Only established minutes are revised; edit the concept instead.',
+          'minutes.concept',
+        );
       }
       if (minutes.row_version !== input.version) {
         throw new ConflictError('The minutes were changed since you read them; reload and try again.');
@@ -501,12 +531,15 @@ function officerRule(actor: Actor, meeting: MeetingRow): string {
   return actor.userId === meeting.chair_user_id ? 'MEETING_CHAIR' : 'MEETING_MINUTE_TAKER';
 }
 
-/** Enough of an action row for its permissions (who may change or cancel it). */
-function actionRowOf(action: Omit<ActionDto, 'overdue' | 'can'>, meeting: MeetingRow): ActionRow {
+/** What the reader may do with an action shown in the concept (the same rules as PUT /api/actions/:id/status). */
+function actionCan(
+  actor: Actor,
+  action: Omit<ActionDto, 'overdue' | 'can'>,
+  meeting: MeetingRow,
+): ActionDto['can'] {
+  const open = !FINAL_ACTION_STATUSES.includes(action.status);
   return {
-    status: action.status,
-    owner_organisation_id: action.ownerOrganisation.id,
-    chair_user_id: meeting.chair_user_id,
-    table_id: meeting.table_id,
-  } as ActionRow;
+    changeStatus: open && action.ownerOrganisation.id === actor.organisationId,
+    cancel: open && mayCancel(actor, meeting),
+  };
 }

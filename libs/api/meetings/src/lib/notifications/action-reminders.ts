@@ -18,7 +18,11 @@ type Reminder = 'ACTION_ASSIGNED' | 'ACTION_DUE_SOON' | 'ACTION_OVERDUE';
 const KINDS: ReadonlyArray<{ type: Reminder; column: string; due: string }> = [
   { type: 'ACTION_ASSIGNED', column: 'assigned_notified_at', due: 'true' },
   // Due within REMINDER_DAYS_BEFORE days (and not yet overdue).
-  { type: 'ACTION_DUE_SOON', column: 'due_soon_notified_at', due: 'due_date >= $1::date and due_date <= $1::date + $2::int' },
+  {
+    type: 'ACTION_DUE_SOON',
+    column: 'due_soon_notified_at',
+    due: 'due_date >= $1::date and due_date <= $1::date + $2::int',
+  },
   { type: 'ACTION_OVERDUE', column: 'overdue_notified_at', due: 'due_date < $1::date' },
 ];
 
@@ -71,9 +75,18 @@ export class ActionReminders implements OnModuleInit {
     return counts;
   }
 
-  private async remindOne(em: EntityManager, actionId: string, type: Reminder, column: string): Promise<boolean> {
+  private async remindOne(
+    em: EntityManager,
+    actionId: string,
+    type: Reminder,
+    column: string,
+  ): Promise<boolean> {
     const now = this.clock.now();
-    const claimed = await queryRows<{ case_id: string; owner_organisation_id: string; owner_user_id: string | null }>(
+    const claimed = await queryRows<{
+      case_id: string;
+      owner_organisation_id: string;
+      owner_user_id: string | null;
+    }>(
       em,
       `update case_action set ${column} = $2
         where id = $1 and ${column} is null and status in ('OPEN','IN_UITVOERING')

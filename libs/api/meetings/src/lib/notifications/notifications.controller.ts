@@ -2,11 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/comm
 import { ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@casustafel/api/auth';
 import { IdParam, RequestContext } from '@casustafel/api/platform';
-import type {
-  NotificationDto,
-  NotificationListResponse,
-  UnreadCountDto,
-} from '@casustafel/shared/contracts';
+import type { NotificationDto, NotificationListResponse, UnreadCountDto } from '@casustafel/shared/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NotificationsService } from './notifications.service';

@@ -167,12 +167,14 @@ export function loadAppConfig(env: Env): AppConfig {
     }
   }
   const port = integer('PORT', 3000, 0, 65535);
-  const publicBaseUrl = text('PUBLIC_BASE_URL', `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(
-    /\/+$/,
-    '',
-  );
+  const publicBaseUrl = text(
+    'PUBLIC_BASE_URL',
+    `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+  ).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
-    problems.push(`PUBLIC_BASE_URL: must be an http(s) URL like https://casustafel.example.nl (got "${publicBaseUrl}")`);
+    problems.push(
+      `PUBLIC_BASE_URL: must be an http(s) URL like https://casustafel.example.nl (got "${publicBaseUrl}")`,
+    );
   }
 
   const config: AppConfig = {
