@@ -451,6 +451,8 @@ describe('actions, reminders and minutes', () => {
     beforeAll(async () => {
       ownAction = await conference.action({
         caseId: caseA,
+        meetingId,
+        agendaItemId: itemA,
         description: 'Zorgplan bijwerken (fictief).',
         authorOrganisationId: p.zvh.organisationId,
         ownerOrganisationId: p.ggz.organisationId,
@@ -570,10 +572,13 @@ describe('actions, reminders and minutes', () => {
       expect(cancelled.status).toBe(200);
       expect(cancelled.body.status).toBe('VERVALLEN');
       const events = await sql<{ type: string; ref_id: string; data: { status: string } }>(
-        `select type, ref_id, data from meeting_event where meeting_id = $1 and type = 'ACTION_CHANGED'`,
+        `select type, ref_id, data from meeting_event where meeting_id = $1 and type = 'ACTION_CHANGED' order by seq`,
         [meetingId],
       );
+      // The owner organisation's changes of an action of the meeting are in the log too.
       expect(events).toEqual([
+        { type: 'ACTION_CHANGED', ref_id: ownAction, data: { status: 'IN_UITVOERING' } },
+        { type: 'ACTION_CHANGED', ref_id: ownAction, data: { status: 'AFGEROND' } },
         { type: 'ACTION_CHANGED', ref_id: meetingAction, data: { status: 'VERVALLEN' } },
       ]);
       expect(published.slice(before).map((e) => [e.type, e.refId])).toEqual([
