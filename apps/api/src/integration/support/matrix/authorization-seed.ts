@@ -35,6 +35,7 @@ import {
   type PartyKey,
   type TableKey,
 } from './authorization-world';
+import { seedConference } from './conference-world';
 
 export const emailOf = (party: PartyKey) => `matrix-${IDS.users[party].slice(0, 8)}@test.example`;
 
@@ -363,5 +364,6 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
       BREAK_GLASS.reason,
     ],
   );
+  await seedConference(owner);
   return personIds;
 }
