@@ -34,7 +34,10 @@ export class UpdateActionStatusDto implements UpdateActionStatusRequest {
   @ApiProperty({ enum: ACTION_STATUSES }) @IsIn(ACTION_STATUSES) status!: ActionStatus;
 
   @ApiPropertyOptional({ enum: ACTION_NOT_DONE_REASONS, description: 'Required for NIET_UITGEVOERD' })
-  @ValidateIf((o: UpdateActionStatusDto) => o.status === 'NIET_UITGEVOERD' || o.notDoneReason != null)
+  @ValidateIf(
+    (o: UpdateActionStatusDto) =>
+      o.status === 'NIET_UITGEVOERD' || (o.notDoneReason !== undefined && o.notDoneReason !== null),
+  )
   @IsIn(ACTION_NOT_DONE_REASONS)
   notDoneReason?: ActionNotDoneReason | null;
 
