@@ -36,6 +36,8 @@ const NON_CASE_PREFIXES = {
   '/api/account': "the user's own account",
   '/api/admin': 'administration of organisations, users and memberships (admin.* permissions)',
   '/api/health': 'health checks',
+  '/api/notifications':
+    "the user's own notifications: a type and opaque ids, no case data (actions-minutes.int-spec.ts)",
   '/api/register':
     'the register of processing activities: no personal data (processing-register.int-spec.ts)',
   '/api/audit':

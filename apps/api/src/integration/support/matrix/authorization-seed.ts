@@ -36,6 +36,7 @@ import {
   type PartyKey,
   type TableKey,
 } from './authorization-world';
+import { seedConference } from './conference-world';
 
 export const emailOf = (party: PartyKey) => `matrix-${IDS.users[party].slice(0, 8)}@test.example`;
 
@@ -365,6 +366,7 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
     ],
   );
   await seedMeeting(q);
+  await seedConference(owner);
   return personIds;
 }
 

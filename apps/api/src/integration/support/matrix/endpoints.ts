@@ -76,6 +76,7 @@ import {
   type RequestSpec,
   type TableKey,
 } from './authorization-world';
+import { CONFERENCE_ENDPOINTS } from './conference-rows';
 
 /**
  * The authorization matrix as a table: one row per endpoint (and probe), with the targets it is
@@ -1895,6 +1896,8 @@ export const ENDPOINTS: EndpointRow[] = [
   ...MEETING_ROWS,
   // Last of all: the opening row changes what the procesregisseur reads.
   ...BREAK_GLASS_ROWS,
+  // The minutes and the actions of the case conference.
+  ...CONFERENCE_ENDPOINTS,
 ];
 
 /** Every cell of the matrix: endpoint row × party × target, with the predicted outcome. */

@@ -12,6 +12,7 @@ import { InzageReport1764460000000 } from './1764460000000-inzage-report';
 import { AuditActivityForEveryRecord1764470000000 } from './1764470000000-audit-activity-for-every-record';
 import { CaseConference1764480000000 } from './1764480000000-case-conference';
 import { CaseConferenceProjection1764481000000 } from './1764481000000-case-conference-projection';
+import { MinutesPerOrganisation1764482000000 } from './1764482000000-minutes-per-organisation';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuditActivityForEveryRecord1764470000000,
   CaseConference1764480000000,
   CaseConferenceProjection1764481000000,
+  MinutesPerOrganisation1764482000000,
 ];

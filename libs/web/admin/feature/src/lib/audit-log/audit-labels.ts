@@ -86,6 +86,14 @@ const KNOWN_ACTIONS = new Set([
   'meeting.decision.create',
   'meeting.chair.denied',
   'action.create',
+  'action.status',
+  'action.read',
+  'minutes.generate',
+  'minutes.update',
+  'minutes.establish',
+  'minutes.revise',
+  'minutes.read',
+  'notification.read',
 ]);
 
 /** Translation key of an action code, or null when the interface shows the code itself. */
