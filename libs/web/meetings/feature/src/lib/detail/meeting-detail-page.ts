@@ -75,10 +75,20 @@ interface AttendanceRow {
       gap: 0.75rem;
     }
     .cst-attendance__row {
-      align-items: end;
+      align-items: center;
+      display: grid;
+      gap: 0.5rem 1rem;
+      @media (width >= 48em) {
+        grid-template-columns: 18rem minmax(10rem, 16rem) auto;
+      }
+    }
+    .cst-attendance__row > span {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem 1rem;
+      gap: 0.25rem 0.5rem;
+    }
+    .cst-attendance__row button {
+      justify-self: start;
     }
   `,
 })

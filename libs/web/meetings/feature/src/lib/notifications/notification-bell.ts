@@ -30,7 +30,7 @@ export const NOTIFICATION_POLL_MS = 30_000;
   selector: 'cst-notification-bell',
   imports: [RouterLink, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  host: { '(keydown.escape)': 'close(true)' },
+  host: { '(keydown.escape)': 'close(true)', '(document:click)': 'closeOutside($event)' },
   template: `
     <div class="cst-bell">
       <button
@@ -164,6 +164,7 @@ export class NotificationBell {
   private readonly api = inject(NotificationsApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly toggleButton = viewChild.required<ElementRef<HTMLButtonElement>>('toggle');
 
   protected readonly dateTime = formatDateTime;
@@ -202,6 +203,13 @@ export class NotificationBell {
     this.open.set(false);
     if (refocus) {
       afterNextRender(() => this.toggleButton().nativeElement.focus(), { injector: this.injector });
+    }
+  }
+
+  /** A click outside the bell and its panel closes the panel (focus stays where the user clicked). */
+  closeOutside(event: Event): void {
+    if (this.open() && !this.host.nativeElement.contains(event.target as Node)) {
+      this.open.set(false);
     }
   }
 

@@ -179,7 +179,7 @@ export const meetingsEn: typeof meetingsNl = {
       next: 'Next agenda item',
       makeCurrent: 'Discuss this item',
       timer: 'Time',
-      timerOf: '{{elapsed}} of {{timebox}}',
+      timerOf: 'of {{timebox}}',
       overtime: 'Time exceeded by {{over}}',
       timerStopped: 'Timer stopped',
       timerRunning: 'Timer running',

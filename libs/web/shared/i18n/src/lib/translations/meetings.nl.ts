@@ -180,7 +180,7 @@ export const meetingsNl = {
       next: 'Volgend agendapunt',
       makeCurrent: 'Dit punt behandelen',
       timer: 'Tijd',
-      timerOf: '{{elapsed}} van {{timebox}}',
+      timerOf: 'van {{timebox}}',
       overtime: 'Tijd overschreden met {{over}}',
       timerStopped: 'Timer staat stil',
       timerRunning: 'Timer loopt',
