@@ -365,7 +365,13 @@ export interface MinutesDto {
     restricted: boolean;
     caseNumber: string | null;
     /** The minute-taker's summary of the item (concept: editable), with its category. */
-    summary: { category: DataCategory; text: string | null; visibility: 'FULL' | 'SUMMARY' } | null;
+    summary: {
+      category: DataCategory;
+      text: string | null;
+      visibility: 'FULL' | 'SUMMARY';
+      /** The summary's version, for UpdateMinutesItemRequest (0 = none written yet). */
+      version: number;
+    } | null;
     notes: LiveNoteDto[];
     decisions: DecisionDto[];
     actions: ActionDto[];
@@ -381,11 +387,19 @@ export interface MinutesDto {
     changeReason: string | null;
   }>;
   can: { edit: boolean; establish: boolean; revise: boolean };
+  /** Changes with every edit of the concept; EstablishMinutesRequest and ReviseMinutesRequest carry it. */
+  rowVersion: number;
 }
 
 export interface UpdateMinutesItemRequest {
   category: DataCategory;
   text: string;
+  /** The summary's version as read (0 when there is none yet). */
+  version: number;
+}
+
+export interface EstablishMinutesRequest {
+  /** MinutesDto.rowVersion as read: a concept changed since then is a 409. */
   version: number;
 }
 
@@ -422,3 +436,20 @@ export interface NotificationDto {
   createdAt: string;
   readAt: string | null;
 }
+
+/** One page of the user's notifications, newest first. */
+export interface NotificationListResponse {
+  items: NotificationDto[];
+  total: number;
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface UnreadCountDto {
+  unread: number;
+}
+
+/** "Mijn acties": the actions of the user (owner user, or their organisation's without one) or of the whole organisation. */
+export const ACTION_SCOPES = ['mine', 'organisation'] as const;
+export type ActionScope = (typeof ACTION_SCOPES)[number];

@@ -11,6 +11,8 @@ import { BreakTheGlass1764450000000 } from './1764450000000-break-the-glass';
 import { InzageReport1764460000000 } from './1764460000000-inzage-report';
 import { AuditActivityForEveryRecord1764470000000 } from './1764470000000-audit-activity-for-every-record';
 import { CaseConference1764480000000 } from './1764480000000-case-conference';
+import { CaseConferenceProjection1764481000000 } from './1764481000000-case-conference-projection';
+import { MinutesPerOrganisation1764482000000 } from './1764482000000-minutes-per-organisation';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   InzageReport1764460000000,
   AuditActivityForEveryRecord1764470000000,
   CaseConference1764480000000,
+  CaseConferenceProjection1764481000000,
+  MinutesPerOrganisation1764482000000,
 ];

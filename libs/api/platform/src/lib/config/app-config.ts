@@ -32,6 +32,15 @@ export interface AppConfig {
   access: { breakGlassMs: number };
   /** Tamper evidence of the audit log (ADR 0017): chain heads checkpointed outside the database. */
   audit: { checkpointIntervalSeconds: number; checkpointFile: string };
+  /** Durable jobs in PostgreSQL (ADR 0023): how often an instance looks for due jobs; 0 = only when asked (tests). */
+  jobs: { pollSeconds: number };
+  /** Action reminders: how many days before the due date the "due soon" reminder goes out. */
+  reminders: { daysBefore: number };
+  /**
+   * Outgoing e-mail: without `smtpUrl` mails stay in the outbox (only their number is logged).
+   * `publicBaseUrl` is where users open the web app (links in e-mails).
+   */
+  mail: { smtpUrl?: string; from: string; publicBaseUrl: string };
   /**
    * Key material. Unset outside production: `resolveSecrets` then keeps generated keys in
    * DATA_DIR so data stays readable between runs.
@@ -145,9 +154,31 @@ export function loadAppConfig(env: Env): AppConfig {
     );
   }
   const seedDemo = bool('SEED_DEMO', url === undefined);
+  const smtpUrl = optional('SMTP_URL');
+  if (smtpUrl !== undefined) {
+    try {
+      const parsed = new URL(smtpUrl);
+      if (!['smtp:', 'smtps:'].includes(parsed.protocol) || !parsed.hostname) {
+        throw new Error('not an SMTP URL');
+      }
+    } catch {
+      // Never echo the value: it may hold a password.
+      problems.push('SMTP_URL: must be a URL like smtp://user:password@host:587 or smtps://host:465');
+    }
+  }
+  const port = integer('PORT', 3000, 0, 65535);
+  const publicBaseUrl = text(
+    'PUBLIC_BASE_URL',
+    `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+  ).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s/]+/.test(publicBaseUrl)) {
+    problems.push(
+      `PUBLIC_BASE_URL: must be an http(s) URL like https://casustafel.example.nl (got "${publicBaseUrl}")`,
+    );
+  }
 
   const config: AppConfig = {
-    server: { nodeEnv, host, port: integer('PORT', 3000, 0, 65535) },
+    server: { nodeEnv, host, port },
     database: {
       url,
       appUrl,
@@ -173,6 +204,13 @@ export function loadAppConfig(env: Env): AppConfig {
     audit: {
       checkpointIntervalSeconds: integer('AUDIT_CHECKPOINT_INTERVAL_SECONDS', 300, 0, 86_400),
       checkpointFile: text('AUDIT_CHECKPOINT_FILE', 'tmp/audit-checkpoints.jsonl'),
+    },
+    jobs: { pollSeconds: integer('JOBS_POLL_SECONDS', 10, 0, 3600) },
+    reminders: { daysBefore: integer('REMINDER_DAYS_BEFORE', 2, 0, 60) },
+    mail: {
+      smtpUrl,
+      from: text('SMTP_FROM', 'Casustafel <no-reply@casustafel.invalid>'),
+      publicBaseUrl,
     },
     secrets,
   };

@@ -119,4 +119,29 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     description:
       'Key (base64, 32 bytes) for keyed hashes: pseudonyms in the audit log, person matching; required in production',
   },
+  {
+    name: 'JOBS_POLL_SECONDS',
+    description:
+      'Every this many seconds an instance runs the due durable jobs (reminders, e-mail); 0 = off (tests)',
+    example: '10',
+  },
+  {
+    name: 'REMINDER_DAYS_BEFORE',
+    description: 'Days before an action is due that its owner gets a reminder',
+    example: '2',
+  },
+  {
+    name: 'SMTP_URL',
+    description:
+      'Mail server for notification e-mails (smtp://host:25, smtps://user:password@host:465); unset = e-mails stay in the outbox',
+  },
+  {
+    name: 'SMTP_FROM',
+    description: 'Sender address of notification e-mails',
+    example: 'Casustafel <no-reply@casustafel.invalid>',
+  },
+  {
+    name: 'PUBLIC_BASE_URL',
+    description: 'Address users open Casustafel at (links in e-mails); default http://HOST:PORT',
+  },
 ];

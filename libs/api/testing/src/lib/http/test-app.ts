@@ -16,6 +16,8 @@ export function testConfig(databaseUrl: string, env: Record<string, string> = {}
     HASH_KEY: 'dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTEyMzQ=',
     // No checkpoint timer in tests unless a test asks for one.
     AUDIT_CHECKPOINT_INTERVAL_SECONDS: '0',
+    // No job polling in tests: a test runs the due jobs itself (JobRunner.runDueJobs).
+    JOBS_POLL_SECONDS: '0',
     ...env,
   });
 }
