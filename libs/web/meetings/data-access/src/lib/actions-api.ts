@@ -1,11 +1,9 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ActionDto, UpdateActionStatusRequest } from '@casustafel/shared/contracts';
+import type { ActionDto, ActionScope, UpdateActionStatusRequest } from '@casustafel/shared/contracts';
 import { Observable } from 'rxjs';
 
 export const ACTIONS_URL = '/api/actions';
-
-export type ActionScope = 'mine' | 'organisation';
 
 /** "Mijn acties": the actions owned by the user or the user's organisation, and status changes. */
 @Injectable({ providedIn: 'root' })

@@ -125,10 +125,21 @@ describe('LiveRoom', () => {
     expect(room.problem()?.status).toBe(404);
   });
 
-  it('shows that the server took the user out of the room', async () => {
+  it('shows that the server took the user out of the room, and joins again on request from the last sequence number', async () => {
     await enterAndJoin();
-    socket.fire(LIVE_SERVER_EVENTS.removed, { meetingId: MEETING_ID });
+    socket.fire(LIVE_SERVER_EVENTS.event, noteAdded(7, 'n1'));
+    socket.fire(LIVE_SERVER_EVENTS.removed, { meetingId: MEETING_ID, reason: 'NOT_CURRENT_ITEM' });
     expect(room.connection()).toBe('removed');
+    expect(room.removedReason()).toBe('NOT_CURRENT_ITEM');
+
+    socket.active = true;
+    room.rejoin();
+    expect(socket.last(LIVE_CLIENT_EVENTS.join).payload).toEqual({ meetingId: MEETING_ID, confidentialityAccepted: true });
+    socket.last(LIVE_CLIENT_EVENTS.join).answer({ ok: true, data: liveState({ seq: 9 }) });
+    await flush();
+    expect(socket.last(LIVE_CLIENT_EVENTS.resync).payload).toEqual({ meetingId: MEETING_ID, sinceSeq: 7 });
+    expect(room.connection()).toBe('connected');
+    expect(room.removedReason()).toBeNull();
   });
 
   it('sends every write with a fresh idempotency key and forgets it once acknowledged', async () => {

@@ -29,6 +29,12 @@ export type LiveConnectionState =
   | 'removed'
   | 'closed';
 
+/**
+ * Why the server took a socket out of the room (LiveRemovedDto.reason, added to the contracts on
+ * branch i6-gw; use the contract's LiveRemovedReason once merged).
+ */
+export type RemovedReason = 'SESSION_ENDED' | 'NOT_CURRENT_ITEM' | 'NOT_INVITED';
+
 export type LiveWriteKind = 'note' | 'decision' | 'action' | 'currentItem' | 'timer' | 'attendance';
 
 /** A write the server has not confirmed: pending, or failed with the server's problem. */
@@ -114,6 +120,8 @@ export class LiveRoom implements OnDestroy {
   /** Why the join was refused or the user removed. */
   readonly problem = signal<LiveProblem | null>(null);
   readonly writes = signal<LiveWriteEntry[]>([]);
+  /** Why the server took the user out (LIVE_SERVER_EVENTS.removed), if it said. */
+  readonly removedReason = signal<RemovedReason | null>(null);
 
   /** Connects and joins; call after the user acknowledged the confidentiality statement. */
   async enter(meetingId: string): Promise<void> {
@@ -146,10 +154,26 @@ export class LiveRoom implements OnDestroy {
     });
     socket.on(LIVE_SERVER_EVENTS.removed, (data: unknown) => {
       this.problem.set(data && typeof data === 'object' && 'problem' in data ? asProblem(data) : null);
+      this.removedReason.set(
+        data && typeof data === 'object' && 'reason' in data ? (data.reason as RemovedReason) : null,
+      );
       this.connection.set('removed');
       socket.disconnect();
     });
     socket.connect();
+  }
+
+  /**
+   * Joins again after being taken out (a guest whose item is current again): connects, which joins
+   * and resyncs from the last sequence number.
+   */
+  rejoin(): void {
+    if (this.socket && (this.connection() === 'removed' || this.connection() === 'refused')) {
+      this.problem.set(null);
+      this.removedReason.set(null);
+      this.connection.set('connecting');
+      this.socket.connect();
+    }
   }
 
   /** Leaves the room and closes the socket. */
@@ -287,7 +311,6 @@ export class LiveRoom implements OnDestroy {
     if (!ack.ok) {
       this.problem.set(ack.problem);
       this.connection.set('refused');
-      this.socket = null;
       socket.disconnect();
       return;
     }

@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   AddAgendaItemRequest,
   CreateMeetingRequest,
+  EstablishMinutesRequest,
   LiveEventDto,
   LiveStateDto,
   MeetingDetailDto,
@@ -73,12 +74,13 @@ export class MeetingsApi {
     return this.http.delete<MeetingDetailDto>(`${MEETINGS_URL}/${id(meetingId)}/agenda/${id(itemId)}`);
   }
 
+  /** Answers the stored event's sequence number; read the meeting again for its new state. */
   setAttendance(
     meetingId: string,
     organisationId: string,
     request: SetAttendanceRequest,
-  ): Observable<MeetingDetailDto> {
-    return this.http.put<MeetingDetailDto>(
+  ): Observable<{ seq: number }> {
+    return this.http.put<{ seq: number }>(
       `${MEETINGS_URL}/${id(meetingId)}/attendance/${id(organisationId)}`,
       request,
     );
@@ -90,8 +92,8 @@ export class MeetingsApi {
   }
 
   /** Resync over REST: the events after `since`, projected for the user's organisation. */
-  events(meetingId: string, since: number): Observable<LiveEventDto[]> {
-    return this.http.get<LiveEventDto[]>(`${MEETINGS_URL}/${id(meetingId)}/events`, {
+  events(meetingId: string, since: number): Observable<{ events: LiveEventDto[]; seq: number }> {
+    return this.http.get<{ events: LiveEventDto[]; seq: number }>(`${MEETINGS_URL}/${id(meetingId)}/events`, {
       params: new HttpParams().set('since', String(since)),
     });
   }
@@ -121,8 +123,10 @@ export class MeetingsApi {
     );
   }
 
-  establishMinutes(meetingId: string, version: number): Observable<MinutesDto> {
-    return this.http.post<MinutesDto>(`${MEETINGS_URL}/${id(meetingId)}/minutes/establish`, { version });
+  /** `rowVersion`: MinutesDto.rowVersion as read (a concept changed since then answers 409). */
+  establishMinutes(meetingId: string, rowVersion: number): Observable<MinutesDto> {
+    const request: EstablishMinutesRequest = { version: rowVersion };
+    return this.http.post<MinutesDto>(`${MEETINGS_URL}/${id(meetingId)}/minutes/establish`, request);
   }
 
   reviseMinutes(meetingId: string, request: ReviseMinutesRequest): Observable<MinutesDto> {

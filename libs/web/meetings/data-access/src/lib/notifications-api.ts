@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { NotificationDto } from '@casustafel/shared/contracts';
+import type { NotificationDto, NotificationListResponse, UnreadCountDto } from '@casustafel/shared/contracts';
 import { Observable, map } from 'rxjs';
 
 export const NOTIFICATIONS_URL = '/api/notifications';
@@ -10,22 +10,21 @@ export const NOTIFICATIONS_URL = '/api/notifications';
 export class NotificationsApi {
   private readonly http = inject(HttpClient);
 
+  /** The newest notifications (first page). */
   list(): Observable<NotificationDto[]> {
-    return this.http.get<NotificationDto[]>(NOTIFICATIONS_URL);
+    return this.http.get<NotificationListResponse>(NOTIFICATIONS_URL).pipe(map((page) => page.items));
   }
 
-  /** The number of unread notifications (the server answers `{ count }` or a bare number). */
   unreadCount(): Observable<number> {
-    return this.http
-      .get<{ count: number } | number>(`${NOTIFICATIONS_URL}/unread-count`)
-      .pipe(map((answer) => (typeof answer === 'number' ? answer : (answer?.count ?? 0))));
+    return this.http.get<UnreadCountDto>(`${NOTIFICATIONS_URL}/unread-count`).pipe(map((answer) => answer.unread));
   }
 
-  markRead(notificationId: string): Observable<unknown> {
-    return this.http.post(`${NOTIFICATIONS_URL}/${encodeURIComponent(notificationId)}/read`, {});
+  markRead(notificationId: string): Observable<NotificationDto> {
+    return this.http.post<NotificationDto>(`${NOTIFICATIONS_URL}/${encodeURIComponent(notificationId)}/read`, {});
   }
 
-  markAllRead(): Observable<unknown> {
-    return this.http.post(`${NOTIFICATIONS_URL}/read-all`, {});
+  /** Marks all read; answers the unread count left (0). */
+  markAllRead(): Observable<number> {
+    return this.http.post<UnreadCountDto>(`${NOTIFICATIONS_URL}/read-all`, {}).pipe(map((answer) => answer.unread));
   }
 }

@@ -18,10 +18,11 @@ import {
   ACTION_NOT_DONE_REASONS,
   type ActionDto,
   type ActionNotDoneReason,
+  type ActionScope,
   type ActionStatus,
 } from '@casustafel/shared/contracts';
 import { statusOf } from '@casustafel/web/auth/data-access';
-import { ActionsApi, type ActionScope } from '@casustafel/web/meetings/data-access';
+import { ActionsApi } from '@casustafel/web/meetings/data-access';
 import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 import { finalize } from 'rxjs';
 import { Badge } from '../shared/badge';

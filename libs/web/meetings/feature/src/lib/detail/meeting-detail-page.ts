@@ -29,7 +29,7 @@ import {
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { MeetingsApi } from '@casustafel/web/meetings/data-access';
 import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
-import { Observable, finalize } from 'rxjs';
+import { Observable, finalize, switchMap } from 'rxjs';
 import { Badge } from '../shared/badge';
 import { formatDate, formatDateTime } from '../shared/format';
 import { MeetingNotice, type Notice } from '../shared/meeting-notice';
@@ -327,7 +327,7 @@ export class MeetingDetailPage implements OnInit {
       return;
     }
     this.run(
-      this.api.setAttendance(meeting.id, row.organisation.id, { status }),
+      this.api.setAttendance(meeting.id, row.organisation.id, { status }).pipe(switchMap(() => this.api.get(meeting.id))),
       () => ({ type: 'ok', key: 'meetings.detail.attendanceSaved', params: { organisation: row.organisation.name } }),
     );
   }

@@ -150,7 +150,7 @@ export class MinutesPage implements OnInit {
       this.api.updateMinutesItem(minutes.meetingId, item.agendaItemId, {
         category: draft.category as DataCategory,
         text: draft.text.trim(),
-        version: minutes.version,
+        version: item.summary?.version ?? 0,
       }),
       { type: 'ok', key: 'meetings.minutesPage.saved', params: { n: String(index + 1) } },
       (error) => {
@@ -191,7 +191,7 @@ export class MinutesPage implements OnInit {
     if (!minutes || this.busy()) {
       return;
     }
-    this.run(this.api.establishMinutes(minutes.meetingId, minutes.version), {
+    this.run(this.api.establishMinutes(minutes.meetingId, minutes.rowVersion), {
       type: 'ok',
       key: 'meetings.minutesPage.established',
     });
@@ -219,7 +219,7 @@ export class MinutesPage implements OnInit {
       return;
     }
     this.run(
-      this.api.reviseMinutes(minutes.meetingId, { reason: this.reason().trim(), version: minutes.version }),
+      this.api.reviseMinutes(minutes.meetingId, { reason: this.reason().trim(), version: minutes.rowVersion }),
       { type: 'ok', key: 'meetings.minutesPage.revised' },
       (error) => {
         if (fieldErrorsOf(error)['reason']) {

@@ -42,7 +42,7 @@ describe('NotificationBell', () => {
     const fixture = TestBed.createComponent(Host);
     document.body.appendChild(fixture.nativeElement);
     fixture.detectChanges();
-    http.expectOne('/api/notifications/unread-count').flush({ count: 2 });
+    http.expectOne('/api/notifications/unread-count').flush({ unread: 2 });
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
     const settle = async () => {
@@ -59,7 +59,7 @@ describe('NotificationBell', () => {
     expect(textOf(el.querySelector('[aria-live="polite"]'))).toBe('');
 
     await TestBed.inject(Router).navigateByUrl('/elders');
-    http.expectOne('/api/notifications/unread-count').flush({ count: 3 });
+    http.expectOne('/api/notifications/unread-count').flush({ unread: 3 });
     await settle();
     expect(textOf(el.querySelector('[aria-live="polite"]'))).toBe('U hebt 3 ongelezen melding(en).');
     fixture.nativeElement.remove();
@@ -71,10 +71,10 @@ describe('NotificationBell', () => {
     expect(bell.getAttribute('aria-expanded')).toBe('false');
     bell.click();
     await settle();
-    http.expectOne('/api/notifications').flush([
+    http.expectOne('/api/notifications').flush({ total: 2, unread: 1, page: 1, pageSize: 20, items: [
       { id: 'n1', type: 'ACTION_ASSIGNED', actionId: 'x1', meetingId: 'm1', createdAt: '2026-12-01T09:00:00Z', readAt: null },
       { id: 'n2', type: 'MINUTES_ESTABLISHED', actionId: null, meetingId: 'm1', createdAt: '2026-11-01T09:00:00Z', readAt: '2026-11-02T09:00:00Z' },
-    ]);
+    ] });
     await settle();
     expect(bell.getAttribute('aria-expanded')).toBe('true');
     const items = [...el.querySelectorAll('[data-testid="notification"]')];
@@ -82,7 +82,7 @@ describe('NotificationBell', () => {
     expect(textOf(items[0])).toContain('Er is een actie aan u of uw organisatie toegewezen.');
 
     [...items[0].querySelectorAll('button')].find((b) => textOf(b) === 'Markeer als gelezen')?.click();
-    http.expectOne({ method: 'POST', url: '/api/notifications/n1/read' }).flush(null);
+    http.expectOne({ method: 'POST', url: '/api/notifications/n1/read' }).flush({});
     await settle();
     expect(textOf(el.querySelector('[data-testid="notification-count"]'))).toBe('1 1 ongelezen');
 

@@ -246,10 +246,10 @@ export class NotificationBell {
       .markAllRead()
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: () => {
+        next: (unread) => {
           const at = new Date().toISOString();
           this.items.update((list) => list.map((i) => (i.readAt ? i : { ...i, readAt: at })));
-          this.setCount(0);
+          this.setCount(unread);
         },
         error: () => undefined,
       });

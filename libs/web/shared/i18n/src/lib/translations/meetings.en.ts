@@ -162,6 +162,12 @@ export const meetingsEn: typeof meetingsNl = {
         removed: 'You have been taken out of the meeting (your session ended, your agenda item is over or the meeting was closed).',
         closed: 'You left the meeting.',
       },
+      removedReasons: {
+        SESSION_ENDED: 'Your session has ended. Sign in again to take part.',
+        NOT_CURRENT_ITEM: 'The agenda item your organisation was invited to as a guest is no longer being discussed. You can join again when it is.',
+        NOT_INVITED: 'Your organisation does not (or no longer) take part in this meeting.',
+      },
+      rejoin: 'Join again',
       notLive: 'This meeting is not in progress now ({{status}}).',
       youAreGuest: 'Your organisation is a guest: you see only the agenda item it was invited for.',
       presence: 'In the meeting now',

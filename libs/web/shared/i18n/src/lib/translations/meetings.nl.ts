@@ -163,6 +163,12 @@ export const meetingsNl = {
         removed: 'U bent uit het overleg gehaald (uw sessie is beëindigd, uw agendapunt is voorbij of het overleg is gesloten).',
         closed: 'U hebt het overleg verlaten.',
       },
+      removedReasons: {
+        SESSION_ENDED: 'Uw sessie is beëindigd. Log opnieuw in om deel te nemen.',
+        NOT_CURRENT_ITEM: 'Het agendapunt waarvoor uw organisatie als gast is uitgenodigd, is niet meer aan de orde. U kunt weer deelnemen als het opnieuw aan de orde is.',
+        NOT_INVITED: 'Uw organisatie neemt niet (meer) deel aan dit overleg.',
+      },
+      rejoin: 'Opnieuw deelnemen',
       notLive: 'Dit overleg is nu niet bezig ({{status}}).',
       youAreGuest: 'Uw organisatie is gast: u ziet alleen het agendapunt waarvoor zij is uitgenodigd.',
       presence: 'Nu in het overleg',
