@@ -132,7 +132,7 @@ export class LiveRoomPage implements OnInit {
   protected readonly itemActions = computed(() =>
     this.store.actions().filter((a) => a.agendaItemId === this.viewed()?.id),
   );
-  protected readonly itemWrites = computed(() =>
+  private readonly itemWrites = computed(() =>
     this.room.writes().filter((w) => w.agendaItemId !== null && w.agendaItemId === this.viewed()?.id),
   );
   protected readonly roomWrites = computed(() =>
@@ -362,6 +362,11 @@ export class LiveRoomPage implements OnInit {
     this.actionForm.reset({ description: '', ownerOrganisationId: '', dueDate: '' });
     this.tried.update((t) => ({ ...t, action: false }));
     await sent;
+  }
+
+  /** Unconfirmed writes of the viewed item of one kind, shown under their form. */
+  protected writesOf(kind: LiveWriteEntry['kind']): LiveWriteEntry[] {
+    return this.itemWrites().filter((w) => w.kind === kind);
   }
 
   /** What a pending or failed write was, in words ("Notitie: Gesprek gevoerd…"). */
