@@ -2,6 +2,7 @@ import { Route } from '@angular/router';
 import { permissionGuard } from '@casustafel/web/auth/data-access';
 import { authRoutes } from '@casustafel/web/auth/feature';
 import { caseRoutes, rightsRoutes } from '@casustafel/web/cases/feature';
+import { actionRoutes, meetingRoutes } from '@casustafel/web/meetings/feature';
 import { shellRoutes } from '@casustafel/web/shell';
 
 export const appRoutes: Route[] = [
@@ -11,6 +12,8 @@ export const appRoutes: Route[] = [
   ...shellRoutes,
   ...caseRoutes,
   ...rightsRoutes,
+  ...meetingRoutes,
+  ...actionRoutes,
   {
     path: 'beheer',
     canActivate: [permissionGuard('admin.read')],

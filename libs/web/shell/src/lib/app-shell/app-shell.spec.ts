@@ -118,6 +118,22 @@ describe('AppShell', () => {
     expect(navLinks()).not.toContain('Verwerkingsregister /verwerkingsregister');
   });
 
+  it('shows the case conference links by permission, and the notification bell when signed in', async () => {
+    await signIn(['account.manage', 'cases.read', 'meetings.attend', 'actions.work']);
+    expect(navLinks()).toEqual([
+      'Start /start',
+      'Casussen /casussen',
+      'Overleggen /overleggen',
+      'Mijn acties /acties',
+      'Mijn account /account',
+      'Over Casustafel /over',
+    ]);
+    expect(document.querySelector('[data-testid="notification-bell"]')).not.toBeNull();
+    await signIn(['account.manage', 'cases.read', 'meetings.attend']);
+    expect(navLinks()).toContain('Overleggen /overleggen');
+    expect(navLinks()).not.toContain('Mijn acties /acties');
+  });
+
   it('shows the register to whoever may read it, also without Beheer (the FG)', async () => {
     await signIn(['account.manage', 'register.read']);
     expect(navLinks()).toEqual([

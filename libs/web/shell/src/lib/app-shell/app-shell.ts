@@ -13,6 +13,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthApi, SessionStore } from '@casustafel/web/auth/data-access';
+import { NotificationBell } from '@casustafel/web/meetings/feature';
 import { Alert, SkipLink } from '@casustafel/web/shared/ui';
 import { filter } from 'rxjs';
 import { LanguageSwitch } from '../language-switch/language-switch';
@@ -22,7 +23,16 @@ export const MAIN_CONTENT_ID = 'hoofdinhoud';
 /** Page frame: skip link, header (product, session, language), navigation, main, footer. */
 @Component({
   selector: 'cst-root',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, TranslocoPipe, SkipLink, LanguageSwitch, Alert],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    TranslocoPipe,
+    SkipLink,
+    LanguageSwitch,
+    Alert,
+    NotificationBell,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.scss',

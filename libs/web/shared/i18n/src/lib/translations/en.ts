@@ -6,6 +6,7 @@ import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
 import { consentEn } from './consent.en';
 import { domainEn } from './domain.en';
+import { meetingsEn } from './meetings.en';
 import { registerEn } from './register.en';
 import { requestsEn } from './requests.en';
 import { rightsEn } from './rights.en';
@@ -21,6 +22,7 @@ export const en: CasustafelTranslation = {
   ...casesEn,
   ...consentEn,
   ...domainEn,
+  ...meetingsEn,
   ...registerEn,
   ...requestsEn,
   ...rightsEn,
@@ -51,6 +53,8 @@ export const en: CasustafelTranslation = {
     rightsRequests: 'Data-subject requests',
     rightsTasks: 'Request tasks',
     account: 'My account',
+    meetings: 'Meetings',
+    actions: 'My actions',
   },
   footer: {
     label: 'About this website',

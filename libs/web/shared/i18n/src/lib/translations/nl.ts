@@ -6,6 +6,7 @@ import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
 import { consentNl } from './consent.nl';
 import { domainNl } from './domain.nl';
+import { meetingsNl } from './meetings.nl';
 import { registerNl } from './register.nl';
 import { requestsNl } from './requests.nl';
 import { rightsNl } from './rights.nl';
@@ -23,6 +24,7 @@ export const nl = {
   ...casesNl,
   ...consentNl,
   ...domainNl,
+  ...meetingsNl,
   ...registerNl,
   ...requestsNl,
   ...rightsNl,
@@ -53,6 +55,8 @@ export const nl = {
     rightsRequests: 'Verzoeken betrokkenen',
     rightsTasks: 'Taken verzoeken',
     account: 'Mijn account',
+    meetings: 'Overleggen',
+    actions: 'Mijn acties',
   },
   footer: {
     label: 'Over deze website',

@@ -1,0 +1,2 @@
+export * from './lib/meetings-routes';
+export * from './lib/notifications/notification-bell';
