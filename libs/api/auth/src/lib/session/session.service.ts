@@ -134,9 +134,10 @@ export class SessionService implements OnModuleInit {
   /**
    * The actor behind a session token, or undefined when the session does not exist, has ended,
    * sat idle too long, passed its absolute lifetime, or its user was deactivated. Refreshes the
-   * idle timer.
+   * idle timer, unless `touch` is false (a check that is not the user's own activity, e.g. the live
+   * room sweeping its open sockets).
    */
-  async resolve(token: string | undefined): Promise<Actor | undefined> {
+  async resolve(token: string | undefined, options: { touch?: boolean } = {}): Promise<Actor | undefined> {
     if (!token || token.length > 100) {
       return undefined;
     }
@@ -159,8 +160,11 @@ export class SessionService implements OnModuleInit {
       this.cache.delete(token);
       return undefined;
     }
-    entry.lastSeenMs = now;
-    if (now - entry.dbLastSeenMs >= TOUCH_INTERVAL_MS) {
+    const touch = options.touch ?? true;
+    if (touch) {
+      entry.lastSeenMs = now;
+    }
+    if (touch && now - entry.dbLastSeenMs >= TOUCH_INTERVAL_MS) {
       entry.dbLastSeenMs = now;
       await this.database.dataSource.query(
         'update user_session set last_seen_at = $2 where id = $1 and ended_at is null',
@@ -172,7 +176,7 @@ export class SessionService implements OnModuleInit {
       sessionId: entry.id,
       stage: entry.stage,
       csrfToken: entry.csrfToken,
-      idleExpiresAt: new Date(Math.min(now + this.idleMs, entry.absoluteExpiresAtMs)),
+      idleExpiresAt: new Date(Math.min(entry.lastSeenMs + this.idleMs, entry.absoluteExpiresAtMs)),
       absoluteExpiresAt: new Date(entry.absoluteExpiresAtMs),
     };
   }
