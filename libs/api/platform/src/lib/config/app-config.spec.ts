@@ -41,7 +41,7 @@ describe('loadAppConfig', () => {
     expect(error?.message).not.toContain('secret');
   });
 
-  it('reads the further web origins and the live room\'s Redis, refusing anything else', () => {
+  it("reads the further web origins and the live room's Redis, refusing anything else", () => {
     const defaults = loadAppConfig({});
     expect(defaults.web.allowedOrigins).toEqual([]);
     expect(defaults.live.redisUrl).toBeUndefined();
@@ -53,7 +53,10 @@ describe('loadAppConfig', () => {
     expect(config.live.redisUrl).toBe('redis://:pw@127.0.0.1:6379/0');
     let error: InvalidConfigError | undefined;
     try {
-      loadAppConfig({ WEB_ORIGINS: 'https://ok.example, https://x.example/path, *', REDIS_URL: 'http://:s3cret@h' });
+      loadAppConfig({
+        WEB_ORIGINS: 'https://ok.example, https://x.example/path, *',
+        REDIS_URL: 'http://:s3cret@h',
+      });
     } catch (e) {
       error = e as InvalidConfigError;
     }

@@ -59,7 +59,7 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
   {
     name: 'WEB_ORIGINS',
     description:
-      'Further origins (comma-separated, e.g. https://casustafel.example.nl) allowed to send changes and open live-room sockets; unset = the app\'s own origin only',
+      "Further origins (comma-separated, e.g. https://casustafel.example.nl) allowed to send changes and open live-room sockets; unset = the app's own origin only",
   },
   {
     name: 'REDIS_URL',
