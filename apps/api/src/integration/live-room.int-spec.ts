@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LiveRoomCommands } from '@casustafel/api/meetings';
+import { Clock } from '@casustafel/api/platform';
+import { createTestDatabase, IdentityFactory, TestAgent, TestDatabase } from '@casustafel/api/testing';
+import {
+  LIVE_CLIENT_EVENTS,
+  LIVE_SERVER_EVENTS,
+  type LiveAck,
+  type LiveRemovedDto,
+} from '@casustafel/shared/contracts';
+import {
+  connectLive,
+  disconnected,
+  listenOnRandomPort,
+  refusedHandshake,
+  type LiveClient,
+} from './support/live-socket';
+import { signIn } from './support/sign-in';
+import { startTestApi } from './support/test-api';
+
+const MINUTE = 60_000;
+
+type Problem = Extract<LiveAck, { ok: false }>['problem'];
+const problemOf = (ack: LiveAck): Problem => {
+  if (ack.ok) {
+    throw new Error(`expected a problem, got ${JSON.stringify(ack)}`);
+  }
+  return ack.problem;
+};
+
+/**
+ * The live room's socket layer (issue 6 §3–§5, DESIGN-NOTES §4) on a real server with real
+ * socket.io clients: handshake (session cookie and Origin only), the session re-checked on every
+ * message and ended sockets closed on every instance, every message validated and acknowledged.
+ */
+describe('live room sockets (real server, real PostgreSQL)', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  let clock: Clock;
+  let baseUrl: string;
+  let factory: IdentityFactory;
+  let orgId: string;
+  let tableId: string;
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app, clock } = await startTestApi(db.url, { DEMO_MODE: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000' }));
+    baseUrl = await listenOnRandomPort(app);
+    factory = await IdentityFactory.connect(db.url);
+    const region = await factory.region();
+    orgId = await factory.organisation(region, 'POLITIE');
+    tableId = await factory.table(region);
+    await factory.membership(tableId, orgId);
+  });
+
+  afterEach(() => {
+    clock.reset();
+    while (clients.length > 0) {
+      clients.pop()?.close();
+    }
+  });
+
+  afterAll(async () => {
+    await factory?.close();
+    await app?.close();
+    await db?.drop();
+  });
+
+  async function member(): Promise<TestAgent> {
+    const user = await factory.user(orgId, { isDemo: true, roles: [{ tableId, role: 'DEELNEMER' }] });
+    return signIn(app, user.email);
+  }
+
+  async function connect(agent: TestAgent, url = baseUrl): Promise<LiveClient> {
+    const client = await connectLive(url, agent);
+    clients.push(client);
+    return client;
+  }
+
+  describe('handshake', () => {
+    it('accepts a signed-in browser of the own origin', async () => {
+      const client = await connect(await member());
+      expect(client.socket.connected).toBe(true);
+    });
+
+    it('refuses a handshake without a session cookie, with a dead one, or with a token in auth or query', async () => {
+      const agent = await member();
+      const token = agent.cookie('cst_session') as string;
+      const none = await refusedHandshake(baseUrl, undefined);
+      expect(none.data).toEqual({ status: 401, code: 'auth.unauthenticated' });
+      const forged = await refusedHandshake(baseUrl, undefined, {
+        headers: { cookie: 'cst_session=geraden' },
+      });
+      expect(forged.data?.status).toBe(401);
+      // The token anywhere but the cookie counts for nothing (no tokens in URLs or payloads).
+      const inAuth = await refusedHandshake(baseUrl, undefined, { auth: { token, sessionToken: token } });
+      expect(inAuth.data?.status).toBe(401);
+      const inQuery = await refusedHandshake(baseUrl, undefined, { query: { token, cst_session: token } });
+      expect(inQuery.data?.status).toBe(401);
+    });
+
+    it('refuses a handshake from another origin or without an Origin', async () => {
+      const agent = await member();
+      const foreign = await refusedHandshake(baseUrl, agent, { origin: 'https://evil.example' });
+      expect(foreign.message).toMatch(/websocket error/i);
+      await refusedHandshake(baseUrl, agent, { origin: null });
+      await refusedHandshake(baseUrl, agent, { origin: baseUrl.replace(/:\d+$/, ':1') });
+    });
+
+    it('refuses a session whose login is not finished (second factor pending)', async () => {
+      const user = await factory.user(orgId, { roles: [{ tableId, role: 'DEELNEMER' }] });
+      const agent = new TestAgent(app);
+      await agent.get('/api/auth/config');
+      const login = await agent.post<{ next: string }>('/api/auth/login', {
+        email: user.email,
+        password: 'testen-met-een-lange-zin',
+      });
+      expect(login.body.next).not.toBe('DONE');
+      expect((await refusedHandshake(baseUrl, agent)).data?.status).toBe(401);
+    });
+
+    it('serves nothing on the main namespace', async () => {
+      const agent = await member();
+      const { io } = await import('socket.io-client');
+      const main = io(`${baseUrl}/`, {
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { origin: baseUrl, cookie: `cst_session=${agent.cookie('cst_session')}` },
+      });
+      const refused = await new Promise<Error>((resolve) => main.once('connect_error', resolve));
+      main.close();
+      expect(refused.message).toBe('Not found');
+    });
+  });
+
+  describe('sessions', () => {
+    it('closes the socket within a second when its session ends (logout), telling the client why', async () => {
+      const agent = await member();
+      const client = await connect(agent);
+      const other = await connect(await member());
+      const gone = disconnected(client, 1000);
+      expect((await agent.post('/api/auth/logout')).status).toBe(204);
+      expect(await gone).toBe('io server disconnect');
+      expect(client.received).toContainEqual([
+        LIVE_SERVER_EVENTS.removed,
+        { reason: 'SESSION_ENDED' } satisfies LiveRemovedDto,
+      ]);
+      expect(other.socket.connected).toBe(true);
+      expect(other.received).toEqual([]);
+    });
+
+    it('closes the sockets of a session ended on another instance (LISTEN/NOTIFY), within a second', async () => {
+      const { app: second } = await startTestApi(db.url, { DEMO_MODE: 'true' });
+      try {
+        const secondUrl = await listenOnRandomPort(second);
+        const agent = await member();
+        const onSecond = await connect(agent, secondUrl);
+        const keeps = await connect(agent, secondUrl);
+        const sessions = await agent.get<Array<{ id: string; current: boolean }>>('/api/account/sessions');
+        const phone = await signIn(
+          app,
+          (await agent.get<{ user: { email: string } }>('/api/auth/session')).body.user.email,
+        );
+        const phoneSocket = await connect(phone, secondUrl);
+        // End the phone's session from the first instance: only its sockets go, on the second instance.
+        const phoneSessions =
+          await phone.get<Array<{ id: string; current: boolean }>>('/api/account/sessions');
+        const phoneSession = phoneSessions.body.find((s) => s.current)?.id as string;
+        expect(sessions.body.some((s) => s.id === phoneSession)).toBe(false);
+        const gone = disconnected(phoneSocket, 1000);
+        expect((await agent.delete(`/api/account/sessions/${phoneSession}`)).status).toBe(204);
+        await gone;
+        expect(onSecond.socket.connected).toBe(true);
+        expect(keeps.socket.connected).toBe(true);
+        // All other sessions of the user, from the first instance: the second instance's sockets close.
+        const both = [disconnected(onSecond, 1000), disconnected(keeps, 1000)];
+        expect((await agent.post('/api/auth/logout')).status).toBe(204);
+        await Promise.all(both);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('re-checks the session on every message: an expired one gets 401 and the socket is closed', async () => {
+      const client = await connect(await member());
+      clock.advance(31 * MINUTE);
+      const gone = disconnected(client, 1000);
+      const ack = await client
+        .send(LIVE_CLIENT_EVENTS.resync, { meetingId: randomUUID(), sinceSeq: 0 })
+        .catch(
+          // The server may close the connection before the acknowledgement is read.
+          () => undefined,
+        );
+      if (ack) {
+        expect(problemOf(ack).status).toBe(401);
+      }
+      await gone;
+      expect(client.received).toContainEqual([LIVE_SERVER_EVENTS.removed, { reason: 'SESSION_ENDED' }]);
+    });
+  });
+
+  describe('bad messages', () => {
+    const meetingId = randomUUID();
+    const key = 'retry-key-0001';
+    const valid: Record<keyof typeof LIVE_CLIENT_EVENTS, Record<string, unknown>> = {
+      join: { meetingId, confidentialityAccepted: true },
+      leave: { meetingId },
+      resync: { meetingId, sinceSeq: 0 },
+      currentItem: { meetingId, idempotencyKey: key, agendaItemId: null },
+      timer: { meetingId, idempotencyKey: key, agendaItemId: randomUUID(), command: 'START' },
+      attendance: { meetingId, idempotencyKey: key, organisationId: randomUUID(), status: 'PRESENT' },
+      note: {
+        meetingId,
+        idempotencyKey: key,
+        agendaItemId: randomUUID(),
+        category: 'C2',
+        sensitivity: 'NORMAAL',
+        text: 'Afspraak gemaakt.',
+      },
+      decision: {
+        meetingId,
+        idempotencyKey: key,
+        agendaItemId: randomUUID(),
+        type: 'PLAN_VASTGESTELD',
+        text: 'Plan.',
+      },
+      action: {
+        meetingId,
+        idempotencyKey: key,
+        agendaItemId: randomUUID(),
+        description: 'Huisbezoek',
+        ownerOrganisationId: randomUUID(),
+        dueDate: '2026-12-01',
+      },
+    };
+
+    it.each(Object.keys(LIVE_CLIENT_EVENTS) as Array<keyof typeof LIVE_CLIENT_EVENTS>)(
+      '%s: wrong shapes, types, missing and unknown fields get a 400 naming the fields; nobody else hears anything',
+      async (name) => {
+        const event = LIVE_CLIENT_EVENTS[name];
+        const client = await connect(await member());
+        const bystander = await connect(await member());
+        // The valid message passes validation (and fails later: there is no such meeting) …
+        const base = await client.send(event, valid[name]);
+        expect(base.ok || problemOf(base).status !== 400).toBe(true);
+        // … and each of these breaks it.
+        for (const payload of ['text', 42, null, [valid[name]]]) {
+          const problem = problemOf(await client.send(event, payload));
+          expect(problem).toMatchObject({ status: 400, code: 'validation' });
+          expect(problem.errors?.[0]).toMatchObject({ field: 'payload' });
+        }
+        for (const field of Object.keys(valid[name])) {
+          const missing = { ...valid[name] };
+          delete missing[field];
+          const wrongType = {
+            ...valid[name],
+            [field]: field === 'meetingId' ? 'not-a-uuid' : { nested: true },
+          };
+          for (const payload of [missing, wrongType]) {
+            const problem = problemOf(await client.send(event, payload));
+            expect(problem).toMatchObject({ status: 400, title: 'Invalid request', code: 'validation' });
+            expect(problem.errors?.map((e) => e.field)).toContain(field);
+          }
+        }
+        const unknown = problemOf(await client.send(event, { ...valid[name], sneaky: 'x' }));
+        expect(unknown.errors).toContainEqual(
+          expect.objectContaining({ field: 'sneaky', code: 'whitelistValidation' }),
+        );
+        // Two payloads in one message: refused as a whole.
+        const two = await client.socket.timeout(3000).emitWithAck(event, valid[name], valid[name]);
+        expect(problemOf(two as LiveAck).status).toBe(400);
+        expect(client.socket.connected).toBe(true);
+        expect(bystander.received).toEqual([]);
+      },
+    );
+
+    it('a message without an acknowledgement callback is not processed', async () => {
+      const client = await connect(await member());
+      const commands = app.get(LiveRoomCommands);
+      const spy = jest.spyOn(commands, 'addNote');
+      try {
+        client.socket.emit(LIVE_CLIENT_EVENTS.note, valid.note);
+        client.socket.emit(LIVE_CLIENT_EVENTS.join, valid.join);
+        // The next acknowledged message is answered after the earlier ones were handled.
+        await client.send(LIVE_CLIENT_EVENTS.leave, valid.leave);
+        expect(spy).not.toHaveBeenCalled();
+        expect(client.received).toEqual([]);
+        // The same message with a callback does reach the service.
+        await client.send(LIVE_CLIENT_EVENTS.note, valid.note);
+        expect(spy).toHaveBeenCalledTimes(1);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it('an unknown event gets a 404 problem', async () => {
+      const client = await connect(await member());
+      const problem = problemOf(await client.send('chair:self-destruct', { meetingId }));
+      expect(problem).toMatchObject({ status: 404, code: 'not_found' });
+    });
+
+    it('an unexpected error in a handler answers a generic 500 to its sender only, and the server keeps serving', async () => {
+      const client = await connect(await member());
+      const bystander = await connect(await member());
+      const commands = app.get(LiveRoomCommands);
+      const spy = jest
+        .spyOn(commands, 'addNote')
+        .mockRejectedValue(
+          new Error('relation "case_item" violates … select body from case_item where bsn = 123456782'),
+        );
+      try {
+        const ack = await client.send(LIVE_CLIENT_EVENTS.note, valid.note);
+        const problem = problemOf(ack);
+        expect(problem).toMatchObject({ status: 500, code: 'internal', title: 'Internal Server Error' });
+        expect(problem.correlationId).toMatch(/^[0-9a-f-]{36}$/);
+        expect(JSON.stringify(ack)).not.toMatch(/case_item|bsn|123456782|at .*\.ts/);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(client.socket.connected).toBe(true);
+      expect(bystander.received).toEqual([]);
+      expect((await app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
+    });
+  });
+});
