@@ -97,7 +97,15 @@ describe('authentication (real app, real PostgreSQL)', () => {
       expect(session.status).toBe(200);
       expect(session.body.user.id).toBe(user.id);
       expect(session.body.roles).toEqual([expect.objectContaining({ tableId, role: 'DEELNEMER' })]);
-      expect(session.body.permissions).toEqual(['account.manage', 'cases.read', 'cases.write', 'registrations.create', 'rights.tasks']);
+      expect(session.body.permissions).toEqual([
+        'account.manage',
+        'cases.read',
+        'cases.write',
+        'registrations.create',
+        'rights.tasks',
+        'meetings.attend',
+        'actions.work',
+      ]);
       expect(await auditActions(user.id)).toEqual(['auth.login:OK', 'auth.login.completed:OK']);
     });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LiveRoomCommands } from '@casustafel/api/meetings';
+import { LiveService } from '@casustafel/api/meetings';
 import { Clock } from '@casustafel/api/platform';
 import { createTestDatabase, IdentityFactory, TestAgent, TestDatabase } from '@casustafel/api/testing';
 import {
@@ -250,7 +250,7 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
         for (const payload of ['text', 42, null, [valid[name]]]) {
           const problem = problemOf(await client.send(event, payload));
           expect(problem).toMatchObject({ status: 400, code: 'validation' });
-          expect(problem.errors?.[0]).toMatchObject({ field: 'payload' });
+          expect(problem.errors?.[0]).toMatchObject({ field: 'message' });
         }
         for (const field of Object.keys(valid[name])) {
           const missing = { ...valid[name] };
@@ -279,7 +279,7 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
 
     it('a message without an acknowledgement callback is not processed', async () => {
       const client = await connect(await member());
-      const commands = app.get(LiveRoomCommands);
+      const commands = app.get(LiveService);
       const spy = jest.spyOn(commands, 'addNote');
       try {
         client.socket.emit(LIVE_CLIENT_EVENTS.note, valid.note);
@@ -305,7 +305,7 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
     it('an unexpected error in a handler answers a generic 500 to its sender only, and the server keeps serving', async () => {
       const client = await connect(await member());
       const bystander = await connect(await member());
-      const commands = app.get(LiveRoomCommands);
+      const commands = app.get(LiveService);
       const spy = jest
         .spyOn(commands, 'addNote')
         .mockRejectedValue(

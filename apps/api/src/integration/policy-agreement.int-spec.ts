@@ -23,6 +23,8 @@ import { appRoleClient, inSecurityContext } from './support/matrix/db';
  * the services set it — answers exactly what decide() answers, for every partner type in every
  * relationship, every category and sensitivity, every kind of ownership and disclosure, running and
  * expired break-glass openings, every case state, under the default matrix and a changed one. One batched query per actor and matrix.
+ * cst_org_access (the live room's projection per organisation) answers what decide() answers
+ * without the acting user's break-glass openings.
  */
 const grid = buildGrid();
 const approved = approvedDisclosuresByRecipient(grid);
@@ -31,6 +33,7 @@ interface Answer {
   i: number;
   visibility: string;
   access: string;
+  orgAccess: string;
 }
 
 describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScript) answers', () => {
@@ -86,7 +89,8 @@ describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScri
           (
             await client.query<Answer>(
               `select x.i, cst_visibility(x.case_id, x.category, x.sensitivity, x.owners, x.item) as visibility,
-                    cst_access(x.case_id, x.category, x.sensitivity, x.owners, x.item) as access
+                    cst_access(x.case_id, x.category, x.sensitivity, x.owners, x.item) as access,
+                    cst_org_access(x.case_id, x.category, x.sensitivity, x.owners, x.item) as "orgAccess"
              from jsonb_to_recordset($1::jsonb) as x(i int, case_id uuid, category text, sensitivity text,
                                                      owners uuid[], item uuid)`,
               [
@@ -116,6 +120,11 @@ describe('policy agreement: cst_visibility (SQL) answers what decide() (TypeScri
         seen.set(`${cell.variant}|${rule}`, (seen.get(`${cell.variant}|${rule}`) ?? 0) + 1);
         if (answer.visibility !== expected.visibility || answer.access !== code) {
           mismatches.push(`${describeCombo(combo)}: SQL ${answer.access}, decide() ${code}`);
+        }
+        // The live room's projection per organisation: the same policy without the user's openings.
+        const orgCode = accessCode(expectedDecision(grid, combo, approved, { breakGlass: false }));
+        if (answer.orgAccess !== orgCode) {
+          mismatches.push(`${describeCombo(combo)}: cst_org_access ${answer.orgAccess}, decide() ${orgCode}`);
         }
       }
       expect(mismatches).toEqual([]);

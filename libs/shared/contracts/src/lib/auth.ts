@@ -42,6 +42,12 @@ export const PERMISSIONS = [
   'rights.manage',
   /** Complete the tasks of one's own organisation for data-subject requests (joint controller). */
   'rights.tasks',
+  /** Plan case conferences of a table: meetings, agenda, invitations, lifecycle (chair and procesregisseur). */
+  'meetings.plan',
+  /** Take part in the case conferences of one's tables (the live room, notes, minutes of one's organisation). */
+  'meetings.attend',
+  /** Work on the actions owned by one's organisation (Mijn acties, status changes). */
+  'actions.work',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +63,9 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'registrations.create',
     'registrations.triage',
     'rights.tasks',
+    'meetings.plan',
+    'meetings.attend',
+    'actions.work',
   ],
   VOORZITTER: [
     'account.manage',
@@ -65,13 +74,42 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'cases.manage',
     'disclosures.approve',
     'rights.tasks',
+    'meetings.plan',
+    'meetings.attend',
+    'actions.work',
   ],
   // Case roles that write case content answer data-subject tasks for their organisation; the
   // triagist, who decides on registrations only, does not.
-  CASUSREGISSEUR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create', 'rights.tasks'],
-  DEELNEMER: ['account.manage', 'cases.read', 'cases.write', 'registrations.create', 'rights.tasks'],
-  ZORGCOORDINATOR: ['account.manage', 'cases.read', 'cases.write', 'registrations.create', 'rights.tasks'],
-  TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage'],
+  // Every case role attends the conferences of its tables; the roles that write case content
+  // work on their organisation's actions.
+  CASUSREGISSEUR: [
+    'account.manage',
+    'cases.read',
+    'cases.write',
+    'registrations.create',
+    'rights.tasks',
+    'meetings.attend',
+    'actions.work',
+  ],
+  DEELNEMER: [
+    'account.manage',
+    'cases.read',
+    'cases.write',
+    'registrations.create',
+    'rights.tasks',
+    'meetings.attend',
+    'actions.work',
+  ],
+  ZORGCOORDINATOR: [
+    'account.manage',
+    'cases.read',
+    'cases.write',
+    'registrations.create',
+    'rights.tasks',
+    'meetings.attend',
+    'actions.work',
+  ],
+  TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage', 'meetings.attend'],
   // Need-to-know: the privacy officer, the administrator and the contactpunt see no case content
   // by their role.
   FG_AUDITOR: ['account.manage', 'register.read', 'audit.read', 'audit.review'],

@@ -373,6 +373,7 @@ export function expectedDecision(
   grid: Grid,
   combo: GridCombo,
   approvedTo: Map<string, GridDisclosure[]>,
+  options: { breakGlass?: boolean } = {},
 ): Decision {
   const participates =
     combo.actor.relation === 'MEMBER' ? 'MEMBER' : combo.actor.relation === 'GUEST' ? 'GUEST' : null;
@@ -391,7 +392,11 @@ export function expectedDecision(
     })),
     // The caller's filter: the actor's own, running openings, while procesregisseur (MEMBER here).
     breakGlass:
-      combo.breakGlass === 'ACTIVE' && combo.actor.relation === 'MEMBER' && combo.itemId && combo.breakGlassId
+      options.breakGlass !== false &&
+      combo.breakGlass === 'ACTIVE' &&
+      combo.actor.relation === 'MEMBER' &&
+      combo.itemId &&
+      combo.breakGlassId
         ? [{ id: combo.breakGlassId, itemId: combo.itemId }]
         : [],
   };

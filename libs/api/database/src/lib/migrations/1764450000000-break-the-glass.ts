@@ -130,22 +130,38 @@ export class BreakTheGlass1764450000000 implements MigrationInterface {
  * break-glass rule after the disclosure rule: the user's active grant for this item (`g`).
  */
 function accessFunction(): string {
-  const grant = `
+  return accessFunctionSql('cst_access', { breakGlass: true });
+}
+
+/**
+ * The body of the one access policy in SQL (the face of decide() for lists), as a statement that
+ * creates (or replaces) a function `name(p_case, p_category, p_sensitivity, p_owners, p_item)`.
+ * With `breakGlass` the acting user's running openings count (`cst_access`); without, the answer is
+ * the context organisation's alone (`cst_org_access`, the live room's projection per organisation,
+ * CaseConferenceProjection1764481000000). Exported so later migrations reuse the body, not a copy.
+ */
+export function accessFunctionSql(name: string, options: { breakGlass: boolean }): string {
+  const grant = options.breakGlass
+    ? `
           LEFT JOIN LATERAL (SELECT b.id FROM break_glass b
                              WHERE p_item IS NOT NULL AND b.item_id = p_item AND b.case_id = c.id
                                AND b.user_id = ${USER} AND b.organisation_id = a.org
                                AND b.opened_at <= cst_now() AND b.expires_at > cst_now()
-                             ORDER BY b.expires_at DESC LIMIT 1) g ON true`;
-  const grantRule = `
+                             ORDER BY b.expires_at DESC LIMIT 1) g ON true`
+    : '';
+  const grantRule = options.breakGlass
+    ? `
           WHEN ctx.grant_id IS NOT NULL AND ctx.table_id = ANY (cst_user_tables('{PROCESREGISSEUR}'))
-            THEN 'FULL:BREAK_GLASS:' || ctx.grant_id`;
+            THEN 'FULL:BREAK_GLASS:' || ctx.grant_id`
+    : '';
+  const grantColumn = options.breakGlass ? ', g.id AS grant_id' : '';
   return `
-      CREATE OR REPLACE FUNCTION cst_access(p_case uuid, p_category text, p_sensitivity text, p_owners uuid[], p_item uuid)
+      CREATE OR REPLACE FUNCTION ${name}(p_case uuid, p_category text, p_sensitivity text, p_owners uuid[], p_item uuid)
       RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
         WITH actor AS (
           SELECT o.id AS org, o.partner_type FROM organisation o WHERE o.id = ${ORG}
         ), ctx AS (
-          SELECT c.state, c.table_id, t.matrix_version, t.embargo_partner_types, p.basis, a.org, a.partner_type, g.id AS grant_id
+          SELECT c.state, c.table_id, t.matrix_version, t.embargo_partner_types, p.basis, a.org, a.partner_type${grantColumn}
           FROM casus c
           JOIN case_table t ON t.id = c.table_id
           CROSS JOIN actor a

@@ -11,6 +11,7 @@ import { BreakTheGlass1764450000000 } from './1764450000000-break-the-glass';
 import { InzageReport1764460000000 } from './1764460000000-inzage-report';
 import { AuditActivityForEveryRecord1764470000000 } from './1764470000000-audit-activity-for-every-record';
 import { CaseConference1764480000000 } from './1764480000000-case-conference';
+import { CaseConferenceProjection1764481000000 } from './1764481000000-case-conference-projection';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   InzageReport1764460000000,
   AuditActivityForEveryRecord1764470000000,
   CaseConference1764480000000,
+  CaseConferenceProjection1764481000000,
 ];

@@ -31,20 +31,21 @@ import {
 import type { Namespace, RemoteSocket, Socket } from 'socket.io';
 import { LivePublisher } from '../events/live-publisher';
 import type { StoredMeetingEvent } from '../events/meeting-events';
-import { isServerError, problemAck } from './live-ack';
 import {
   ActionMessageDto,
   AttendanceMessageDto,
   CurrentItemMessageDto,
   DecisionMessageDto,
-  JoinMeetingMessageDto,
-  MeetingRefMessageDto,
+  JoinMessageDto,
   NoteMessageDto,
   ResyncMessageDto,
   TimerMessageDto,
-  validateMessage,
-} from './live-messages';
-import { LiveRoomCommands, LiveRoomProjection, type LiveWriteResult } from './live-ports';
+} from '../live/live.dto';
+import { LiveService, type WriteResult } from '../live/live.service';
+import { MeetingProjector } from '../live/meeting-projector';
+import { validated } from '../live/validate-message';
+import { isServerError, problemAck } from './live-ack';
+import { MeetingRefMessageDto } from './live-messages';
 
 /** Open sockets are re-checked this often for sessions that expired without anyone ending them. */
 const SWEEP_MS = 15_000;
@@ -108,7 +109,7 @@ export class LiveGateway
     join: (socket, actor, payload) => this.join(socket, actor, payload),
     leave: (socket, actor, payload) => this.leave(socket, payload),
     resync: async (_socket, actor, payload) => {
-      const message = await validateMessage(ResyncMessageDto, payload);
+      const message = validated(ResyncMessageDto, payload);
       const result = await this.commands.resync(actor, message.meetingId, message.sinceSeq);
       return { ok: true, seq: result.seq, data: result };
     },
@@ -132,8 +133,8 @@ export class LiveGateway
     private readonly notifications: PgNotifications,
     private readonly context: RequestContext,
     private readonly publisher: LivePublisher,
-    private readonly commands: LiveRoomCommands,
-    private readonly projection: LiveRoomProjection,
+    private readonly commands: LiveService,
+    private readonly projection: MeetingProjector,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -286,7 +287,7 @@ export class LiveGateway
             title: 'Invalid request',
             code: 'validation',
             errors: [
-              { field: 'payload', code: 'isObject', message: 'send exactly one object and a callback' },
+              { field: 'message', code: 'isObject', message: 'send exactly one object and a callback' },
             ],
           },
         });
@@ -320,17 +321,17 @@ export class LiveGateway
 
   private write<T extends object>(
     type: new () => T,
-    command: (actor: Actor, message: T) => Promise<LiveWriteResult>,
+    command: (actor: Actor, message: T) => Promise<WriteResult>,
   ): Handler {
     return async (_socket, actor, payload) => {
-      const message = await validateMessage(type, payload);
+      const message = validated(type, payload);
       const { event, duplicate } = await command(actor, message);
       return { ok: true, seq: event.seq, data: { duplicate } };
     };
   }
 
   private async join(socket: LiveSocket, actor: Actor, payload: unknown): Promise<LiveAck> {
-    const message = await validateMessage(JoinMeetingMessageDto, payload);
+    const message = validated(JoinMessageDto, payload);
     const state = await this.commands.join(actor, message.meetingId, message.confidentialityAccepted);
     const meetingId = message.meetingId;
     socket.data.meetings = { ...socket.data.meetings, [meetingId]: { guest: state.guest } };
@@ -341,7 +342,7 @@ export class LiveGateway
   }
 
   private async leave(socket: LiveSocket, payload: unknown): Promise<LiveAck> {
-    const { meetingId } = await validateMessage(MeetingRefMessageDto, payload);
+    const { meetingId } = validated(MeetingRefMessageDto, payload);
     await this.leaveMeeting(socket, meetingId);
     await this.pushPresence(meetingId);
     return { ok: true };
@@ -478,7 +479,7 @@ export class LiveGateway
       }
       const newItem =
         currentItem?.agendaItemId ?? (currentItem?.data?.['agendaItemId'] as string | null | undefined);
-      if (member.guest && currentItem && (!newItem || !member.agendaItemIds.includes(newItem))) {
+      if (member.guest && currentItem && (!newItem || !member.guestItemIds.includes(newItem))) {
         await this.removeFromMeeting(members, meetingId, 'NOT_CURRENT_ITEM');
         presenceChanged = true;
       }

@@ -70,6 +70,22 @@ const KNOWN_ACTIONS = new Set([
   'admin.user.create',
   'admin.user.update',
   'admin.user.list',
+  'meeting.create',
+  'meeting.update',
+  'meeting.read',
+  'meeting.transition',
+  'meeting.agenda.add',
+  'meeting.agenda.update',
+  'meeting.agenda.remove',
+  'meeting.join',
+  'meeting.resync',
+  'meeting.attendance.set',
+  'meeting.current-item.set',
+  'meeting.timer',
+  'meeting.note.create',
+  'meeting.decision.create',
+  'meeting.chair.denied',
+  'action.create',
 ]);
 
 /** Translation key of an action code, or null when the interface shows the code itself. */
