@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@casustafel/api/audit';
 import { queryRows, TransactionRunner } from '@casustafel/api/database';
@@ -53,13 +54,12 @@ export class AgendaService {
       }
       const invitees = await this.invitees(em, meeting, input.caseId, input.invitedOrganisationIds);
       const now = this.clock.now();
-      const rows = await queryRows<{ id: string }>(
-        em,
-        `insert into agenda_item (meeting_id, case_id, position, timebox_minutes, created_at)
-         values ($1, $2, (select count(*) from agenda_item where meeting_id = $1), $3, $4) returning id`,
-        [meetingId, input.caseId, input.timeboxMinutes, now],
+      const itemId = randomUUID();
+      await em.query(
+        `insert into agenda_item (id, meeting_id, case_id, position, timebox_minutes, created_at)
+         values ($5, $1, $2, (select count(*) from agenda_item where meeting_id = $1), $3, $4)`,
+        [meetingId, input.caseId, input.timeboxMinutes, now, itemId],
       );
-      const itemId = rows[0].id;
       await this.writeInvitees(em, itemId, invitees);
       return this.changed(em, actor, meeting, 'meeting.agenda.add', itemId, input.caseId, now, {
         invited: invitees.length,

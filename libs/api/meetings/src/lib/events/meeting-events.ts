@@ -1,3 +1,4 @@
+import { queryRows } from '@casustafel/api/database';
 import type { Actor } from '@casustafel/api/platform';
 import type { LiveEventType } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
@@ -54,7 +55,9 @@ export async function appendMeetingEvent(
   em: EntityManager,
   event: NewMeetingEvent,
 ): Promise<StoredMeetingEvent> {
-  const rows: Array<{ last_seq: string }> = await em.query(
+  // queryRows: TypeORM answers an UPDATE … RETURNING with [rows, count].
+  const rows = await queryRows<{ last_seq: string }>(
+    em,
     'update meeting set last_seq = last_seq + 1 where id = $1 returning last_seq',
     [event.meetingId],
   );

@@ -85,7 +85,10 @@ export class LiveService {
     private readonly meetings: MeetingsService,
   ) {}
 
-  /** Enters the room: the confidentiality statement is acknowledged (recorded), the join audited. */
+  /**
+   * Enters the room: the confidentiality statement is acknowledged (the first acknowledgement per
+   * user and meeting is kept; acknowledgements are never changed), every join audited.
+   */
   join(actor: Actor, meetingId: string, confidentialityAccepted: boolean): Promise<LiveStateDto> {
     validated(JoinMessageDto, { meetingId, confidentialityAccepted });
     return this.tx.run(async (em) => {
@@ -94,8 +97,7 @@ export class LiveService {
       await em.query(
         `insert into meeting_confidentiality_ack (meeting_id, user_id, organisation_id, statement_version, acknowledged_at)
          values ($1, $2, $3, $4, $5)
-         on conflict (meeting_id, user_id) do update set statement_version = excluded.statement_version,
-           acknowledged_at = excluded.acknowledged_at, organisation_id = excluded.organisation_id`,
+         on conflict (meeting_id, user_id) do nothing`,
         [meetingId, actor.userId, actor.organisationId, CONFIDENTIALITY_STATEMENT_VERSION, this.clock.now()],
       );
       return this.stateIn(em, actor, meeting, 'meeting.join');

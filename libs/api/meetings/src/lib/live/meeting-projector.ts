@@ -83,7 +83,7 @@ export class MeetingProjector {
    * The events as `organisationId` sees them, computed once for the organisation under the
    * security context of `actorContextForRls` (one of its users in the room).
    */
-  project(
+  async project(
     events: readonly StoredMeetingEvent[],
     organisationId: string,
     actorContextForRls: Actor,
@@ -92,7 +92,7 @@ export class MeetingProjector {
       throw new Error('MeetingProjector.project: the security context must be a user of the organisation');
     }
     if (events.length === 0) {
-      return Promise.resolve([]);
+      return [];
     }
     return this.asActor(actorContextForRls, async (em) => {
       const byMeeting = new Map<string, StoredMeetingEvent[]>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@casustafel/api/audit';
 import { queryRows, TransactionRunner } from '@casustafel/api/database';
@@ -123,11 +124,12 @@ export class MeetingsService {
       }
       await this.checkStaff(em, input.tableId, input.chairUserId, input.minuteTakerUserId ?? null);
       const now = this.clock.now();
-      const rows = await queryRows<{ id: string }>(
-        em,
+      // No RETURNING: the new row is not visible to the policy's lookup within its own statement.
+      const id = randomUUID();
+      await em.query(
         `insert into meeting (table_id, type, scheduled_at, duration_minutes, location, online_link, chair_user_id,
-           minute_taker_user_id, created_by, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning id`,
+           minute_taker_user_id, created_by, created_at, updated_at, id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11)`,
         [
           input.tableId,
           input.type,
@@ -139,9 +141,9 @@ export class MeetingsService {
           input.minuteTakerUserId ?? null,
           actor.userId,
           now,
+          id,
         ],
       );
-      const id = rows[0].id;
       await this.audit.record(em, {
         action: 'meeting.create',
         objectType: 'meeting',
