@@ -7,7 +7,10 @@ import {
   LIVE_CLIENT_EVENTS,
   LIVE_SERVER_EVENTS,
   type LiveAck,
+  type LiveEventDto,
   type LiveRemovedDto,
+  type LiveStateDto,
+  type PresenceDto,
 } from '@casustafel/shared/contracts';
 import {
   connectLive,
@@ -16,6 +19,7 @@ import {
   refusedHandshake,
   type LiveClient,
 } from './support/live-socket';
+import { buildLiveWorld, LIVE_PARTIES, type LiveParty, type LiveWorld } from './support/live-world';
 import { signIn } from './support/sign-in';
 import { startTestApi } from './support/test-api';
 
@@ -323,6 +327,331 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
       expect(client.socket.connected).toBe(true);
       expect(bystander.received).toEqual([]);
       expect((await app.inject({ method: 'GET', url: '/api/health/live' })).statusCode).toBe(200);
+    });
+  });
+  describe('the room', () => {
+    let w: LiveWorld;
+    const room = {} as Record<LiveParty, LiveClient>;
+    const url = (rest = '') => `/api/meetings/${w.meetingId}${rest}`;
+    let keys = 0;
+    const key = () => `key-${randomUUID()}-${keys++}`;
+    const events = (party: LiveParty): LiveEventDto[] =>
+      room[party].received
+        .filter(([name]) => name === LIVE_SERVER_EVENTS.event)
+        .map(([, e]) => e as LiveEventDto);
+    const lastSeq = async () =>
+      Number(
+        (await factory.client.query('select last_seq from meeting where id = $1', [w.meetingId])).rows[0]
+          .last_seq,
+      );
+    const deniedAudits = async () =>
+      Number(
+        (
+          await factory.client.query(
+            `select count(*) from audit_event where action = 'meeting.chair.denied' and object_id = $1`,
+            [w.meetingId],
+          )
+        ).rows[0].count,
+      );
+
+    /**
+     * Every push before it has been emitted when this returns: the chair records the guest
+     * organisation's attendance (an event every organisation in the room sees, the guest included),
+     * and pushes of one meeting are emitted in order on one connection.
+     */
+    async function barrier(parties: LiveParty[]): Promise<void> {
+      const ack = await room.chair.send(LIVE_CLIENT_EVENTS.attendance, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        organisationId: w.p.om.organisationId,
+        status: 'INFO_SENT',
+      });
+      if (!ack.ok) {
+        throw new Error(`barrier: ${JSON.stringify(ack)}`);
+      }
+      await Promise.all(
+        parties.map((party) =>
+          room[party].next<LiveEventDto>(LIVE_SERVER_EVENTS.event, (e) => e.seq === ack.seq),
+        ),
+      );
+    }
+
+    const joinMessage = () => ({ meetingId: w.meetingId, confidentialityAccepted: true });
+
+    beforeAll(async () => {
+      w = await buildLiveWorld(app, factory);
+      for (const party of LIVE_PARTIES) {
+        room[party] = await connectLive(baseUrl, w.p[party].agent);
+      }
+    });
+
+    afterAll(() => {
+      for (const party of LIVE_PARTIES) {
+        room[party]?.close();
+      }
+    });
+
+    it('lets in the organisations that take part, after the confidentiality statement; presence per organisation', async () => {
+      const refused = problemOf(
+        await room.politie.send(LIVE_CLIENT_EVENTS.join, {
+          meetingId: w.meetingId,
+          confidentialityAccepted: false,
+        }),
+      );
+      expect(refused.status).toBe(400);
+      expect(refused.errors?.map((e) => e.field)).toEqual(['confidentialityAccepted']);
+      expect(problemOf(await room.buiten.send(LIVE_CLIENT_EVENTS.join, joinMessage())).status).toBe(404);
+      expect(problemOf(await room.om.send(LIVE_CLIENT_EVENTS.join, joinMessage()))).toMatchObject({
+        status: 403,
+        code: 'notYourItem',
+      });
+      for (const party of ['chair', 'politie', 'ggz', 'reclassering'] as const) {
+        const ack = await room[party].send<LiveStateDto>(LIVE_CLIENT_EVENTS.join, joinMessage());
+        expect(ack).toMatchObject({ ok: true, data: { guest: false } });
+        expect(ack.ok && ack.seq).toBe(await lastSeq());
+      }
+      // The last join's presence, as everyone in the room got it: one user per organisation.
+      const presence = await room.chair.next<PresenceDto[]>(
+        LIVE_SERVER_EVENTS.presence,
+        (list) => list.length === 4,
+      );
+      expect(Object.fromEntries(presence.map((p) => [p.organisation.id, [p.users, p.guest]]))).toEqual({
+        [w.p.chair.organisationId]: [1, false],
+        [w.p.politie.organisationId]: [1, false],
+        [w.p.ggz.organisationId]: [1, false],
+        [w.p.reclassering.organisationId]: [1, false],
+      });
+      // A second police officer (another socket of the same organisation) counts; leaving uncounts.
+      const colleague = await factory.user(w.p.politie.organisationId, {
+        isDemo: true,
+        roles: [{ tableId: w.tableId, role: 'DEELNEMER' }],
+      });
+      const second = await connect(await signIn(app, colleague.email));
+      const joined = await second.send<LiveStateDto>(LIVE_CLIENT_EVENTS.join, joinMessage());
+      expect(
+        joined.ok &&
+          joined.data?.presence.find((p) => p.organisation.id === w.p.politie.organisationId)?.users,
+      ).toBe(2);
+      second.close();
+      await room.ggz.next<PresenceDto[]>(
+        LIVE_SERVER_EVENTS.presence,
+        (list) =>
+          list.find((p) => p.organisation.id === w.p.politie.organisationId)?.users === 1 &&
+          room.ggz.received.length > 2,
+      );
+      // Nothing of the meeting reached the refused sockets.
+      expect(room.om.received).toEqual([]);
+      expect(room.buiten.received).toEqual([]);
+    });
+
+    /**
+     * The socket section of the authorization matrix: every client event × chair, police, GGZ, a
+     * member organisation outside the item's case, a guest organisation whose item is not current,
+     * and an organisation outside the table. 'ok' = stored (or answered); a number = the problem
+     * status. A denial stores nothing and pushes nothing; a participant's attempt at a chair action
+     * is audited (meeting.chair.denied); someone outside the meeting gets 404, like an unknown id.
+     */
+    type Expected = Record<LiveParty, 'ok' | number>;
+    const chairOnly: Expected = {
+      chair: 'ok',
+      politie: 403,
+      ggz: 403,
+      reclassering: 403,
+      om: 403,
+      buiten: 404,
+    };
+    const SOCKET_MATRIX: Array<{
+      event: keyof typeof LIVE_CLIENT_EVENTS;
+      scenario: string;
+      payload: (party: LiveParty) => Record<string, unknown>;
+      expected: Expected;
+      /** A refusal of a participant that is audited as a refused chair action. */
+      chairDenial?: boolean;
+    }> = [
+      {
+        event: 'join',
+        scenario: 'join (again): participants only, a guest only while its item is current',
+        payload: () => joinMessage(),
+        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 403, buiten: 404 },
+      },
+      {
+        event: 'currentItem',
+        scenario: 'move the current item to item A',
+        payload: () => ({ meetingId: w.meetingId, idempotencyKey: key(), agendaItemId: w.itemA }),
+        expected: chairOnly,
+        chairDenial: true,
+      },
+      {
+        event: 'timer',
+        scenario: 'start the timer of the current item',
+        payload: () => ({
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          command: 'START',
+        }),
+        expected: chairOnly,
+        chairDenial: true,
+      },
+      {
+        event: 'attendance',
+        scenario: "record another organisation's attendance (GGZ's)",
+        payload: () => ({
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          organisationId: w.p.ggz.organisationId,
+          status: 'PRESENT',
+        }),
+        expected: { chair: 'ok', politie: 403, ggz: 'ok', reclassering: 403, om: 403, buiten: 404 },
+        chairDenial: true,
+      },
+      {
+        event: 'attendance',
+        scenario: "record one's own organisation's attendance",
+        payload: (party) => ({
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          organisationId: w.p[party].organisationId,
+          status: 'PRESENT',
+        }),
+        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 'ok', buiten: 404 },
+      },
+      {
+        event: 'note',
+        scenario: 'a note on the current item (case A)',
+        payload: (party) => ({
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          category: 'C2',
+          sensitivity: 'NORMAAL',
+          text: `Matrixnotitie van ${party} (fictief).`,
+        }),
+        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 403, om: 403, buiten: 404 },
+      },
+      {
+        event: 'decision',
+        scenario: 'a decision on item A',
+        payload: (party) => ({
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          type: 'PLAN_VASTGESTELD',
+          text: `Besluit door ${party} (fictief).`,
+        }),
+        expected: chairOnly,
+        chairDenial: true,
+      },
+      {
+        event: 'action',
+        scenario: 'an action on item A for the police',
+        payload: (party) => ({
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          description: `Huisbezoek, gevraagd door ${party} (fictief).`,
+          ownerOrganisationId: w.p.politie.organisationId,
+          dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+        }),
+        expected: chairOnly,
+        chairDenial: true,
+      },
+      {
+        event: 'resync',
+        scenario: 'resync from the start',
+        payload: () => ({ meetingId: w.meetingId, sinceSeq: 0 }),
+        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 403, buiten: 404 },
+      },
+      {
+        event: 'leave',
+        scenario: 'leave the room (answers alike for any meeting: reveals nothing)',
+        payload: () => ({ meetingId: w.meetingId }),
+        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 'ok', buiten: 'ok' },
+      },
+    ];
+
+    it('covers every client event', () => {
+      expect([...new Set(SOCKET_MATRIX.map((row) => row.event))].sort()).toEqual(
+        Object.keys(LIVE_CLIENT_EVENTS).sort(),
+      );
+    });
+
+    describe.each(
+      SOCKET_MATRIX.map((row) => [`${LIVE_CLIENT_EVENTS[row.event]} — ${row.scenario}`, row] as const),
+    )('socket matrix: %s', (_name, row) => {
+      it('allows and denies the parties as the policy says; a denial stores, pushes and tells nothing', async () => {
+        const before = { seq: await lastSeq(), denied: await deniedAudits() };
+        const outcomes = {} as Record<LiveParty, 'ok' | number>;
+        const seqs: number[] = [];
+        // The chair first (a chair action changes the state others are tried against only after).
+        const order: LiveParty[] = ['politie', 'ggz', 'reclassering', 'om', 'buiten', 'chair'];
+        const receivedBefore = Object.fromEntries(LIVE_PARTIES.map((p) => [p, room[p].received.length]));
+        let deniedSeq = before.seq;
+        for (const party of order) {
+          const ack = await room[party].send(LIVE_CLIENT_EVENTS[row.event], row.payload(party));
+          outcomes[party] = ack.ok ? 'ok' : ack.problem.status;
+          if (ack.ok && typeof ack.seq === 'number' && row.event !== 'join' && row.event !== 'resync') {
+            seqs.push(ack.seq);
+          }
+          if (!ack.ok) {
+            expect(ack.problem.title).toBeTruthy();
+            expect(JSON.stringify(ack)).not.toMatch(/select |stack|\.ts:/i);
+          }
+          if (party !== 'chair' && row.expected[party] !== 'ok') {
+            // Nothing stored by a refused attempt.
+            expect(await lastSeq()).toBe(deniedSeq);
+          }
+          deniedSeq = await lastSeq();
+        }
+        expect(outcomes).toEqual(row.expected);
+        const participantsDenied = (['politie', 'ggz', 'reclassering', 'om'] as const).filter(
+          (p) => row.expected[p] === 403,
+        ).length;
+        expect((await deniedAudits()) - before.denied).toBe(row.chairDenial ? participantsDenied : 0);
+        if (row.event === 'leave') {
+          // Back into the room for the rows and tests after this one.
+          for (const party of ['chair', 'politie', 'ggz', 'reclassering'] as const) {
+            expect((await room[party].send(LIVE_CLIENT_EVENTS.join, joinMessage())).ok).toBe(true);
+          }
+          return;
+        }
+        await barrier(['chair', 'politie', 'ggz', 'reclassering']);
+        // Outside the room: never anything (refused sockets never joined).
+        for (const party of ['om', 'buiten'] as const) {
+          expect(
+            room[party].received.slice(receivedBefore[party]).filter(([n]) => n === LIVE_SERVER_EVENTS.event),
+          ).toEqual([]);
+        }
+        // What each organisation in the room got of the stored events: its projection, never the raw row.
+        for (const party of ['chair', 'politie', 'ggz', 'reclassering'] as const) {
+          const got = room[party].received
+            .slice(receivedBefore[party])
+            .filter(([n]) => n === LIVE_SERVER_EVENTS.event)
+            .map(([, e]) => e as LiveEventDto)
+            .filter((e) => seqs.includes(e.seq));
+          for (const event of got) {
+            expect(Object.keys(event)).not.toContain('refId');
+            expect(Object.keys(event)).not.toContain('data');
+            expect(event.meetingId).toBe(w.meetingId);
+          }
+          if (
+            row.event === 'note' ||
+            row.event === 'decision' ||
+            row.event === 'action' ||
+            row.event === 'timer' ||
+            row.event === 'currentItem'
+          ) {
+            if (party === 'reclassering') {
+              // Item A's case is not reclassering's: nothing of it but that the current item changed (restricted).
+              expect(
+                got.filter((e) => e.type !== 'CURRENT_ITEM_CHANGED' && e.type !== 'TIMER_CHANGED'),
+              ).toEqual([]);
+            } else {
+              expect(got.map((e) => e.seq).sort()).toEqual([...seqs].sort());
+            }
+          }
+        }
+      });
     });
   });
 });
