@@ -653,5 +653,305 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
         }
       });
     });
+
+    it('pushes each organisation its projection: an embargoed note only to the whitelist, a GGZ care note to the chair as a summary', async () => {
+      const embargoText = `Lopend onderzoek ${randomUUID()} (fictief).`;
+      const careText = `Crisisplan besproken ${randomUUID()} (fictief).`;
+      const embargo = await room.politie.send(LIVE_CLIENT_EVENTS.note, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemA,
+        category: 'C7',
+        sensitivity: 'EMBARGO',
+        text: embargoText,
+      });
+      const care = await room.ggz.send(LIVE_CLIENT_EVENTS.note, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemA,
+        category: 'C4',
+        sensitivity: 'NORMAAL',
+        text: careText,
+      });
+      expect(embargo.ok && care.ok).toBe(true);
+      const [embargoSeq, careSeq] = [embargo.ok && embargo.seq, care.ok && care.seq];
+      await barrier(['chair', 'politie', 'ggz', 'reclassering']);
+      const notes = (party: LiveParty) =>
+        events(party)
+          .filter((e) => e.seq === embargoSeq || e.seq === careSeq)
+          .map((e) => (e.type === 'NOTE_ADDED' ? [e.seq, e.note.visibility, e.note.text] : [e.seq, e.type]));
+      expect(notes('politie')).toEqual([[embargoSeq, 'FULL', embargoText]]);
+      expect(notes('ggz')).toEqual([[careSeq, 'FULL', careText]]);
+      expect(notes('chair')).toEqual([[careSeq, 'SUMMARY', null]]);
+      expect(notes('reclassering')).toEqual([]);
+      for (const party of LIVE_PARTIES) {
+        const everything = JSON.stringify(room[party].received);
+        expect(everything.includes(embargoText)).toBe(party === 'politie');
+        expect(everything.includes(careText)).toBe(party === 'ggz');
+      }
+    });
+
+    it('a guest organisation is in the room only while its item is current, and hears nothing of other items', async () => {
+      const moved = await room.chair.send(LIVE_CLIENT_EVENTS.currentItem, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemB,
+      });
+      expect(moved.ok).toBe(true);
+      const since = await lastSeq();
+      const joined = await room.om.send<LiveStateDto>(LIVE_CLIENT_EVENTS.join, joinMessage());
+      expect(joined).toMatchObject({ ok: true, data: { guest: true, currentAgendaItemId: w.itemB } });
+      const state = joined.ok ? (joined.data as LiveStateDto) : undefined;
+      expect(state?.meeting.agenda.map((i) => i.id)).toEqual([w.itemB]);
+      expect(state?.notes).toEqual([]);
+      expect(state?.presence.find((p) => p.organisation.id === w.p.om.organisationId)).toEqual(
+        expect.objectContaining({ users: 1, guest: true }),
+      );
+      // Its own item: the timer and a decision reach the guest as they reach the others.
+      const timer = await room.chair.send(LIVE_CLIENT_EVENTS.timer, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemB,
+        command: 'START',
+      });
+      await room.chair.send(LIVE_CLIENT_EVENTS.decision, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemB,
+        type: 'MONITOREN',
+        text: 'Blijven volgen (fictief).',
+      });
+      await barrier(['chair', 'politie', 'om']);
+      expect(events('om').some((e) => e.type === 'TIMER_CHANGED' && timer.ok && e.seq === timer.seq)).toBe(
+        true,
+      );
+      // What the guest got pushed is exactly what a resync gives it: the same projection.
+      const resync = await room.om.send<{ events: LiveEventDto[]; seq: number }>(LIVE_CLIENT_EVENTS.resync, {
+        meetingId: w.meetingId,
+        sinceSeq: since,
+      });
+      expect(resync.ok && resync.data?.events).toEqual(events('om').filter((e) => e.seq > since));
+
+      // The chair moves on to item A: the guest is told and leaves the room.
+      const removedAt = room.om.received.length;
+      const chairMark = room.chair.received.length;
+      await room.chair.send(LIVE_CLIENT_EVENTS.currentItem, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemA,
+      });
+      expect(await room.om.next<LiveRemovedDto>(LIVE_SERVER_EVENTS.removed)).toEqual({
+        reason: 'NOT_CURRENT_ITEM',
+        meetingId: w.meetingId,
+      });
+      const presence = await room.chair.next<PresenceDto[]>(
+        LIVE_SERVER_EVENTS.presence,
+        (list) => !list.some((p) => p.organisation.id === w.p.om.organisationId),
+        3000,
+        chairMark,
+      );
+      expect(presence.length).toBe(4);
+      const secret = `Alleen over casus A ${randomUUID()} (fictief).`;
+      await room.politie.send(LIVE_CLIENT_EVENTS.note, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemA,
+        category: 'C2',
+        sensitivity: 'NORMAAL',
+        text: secret,
+      });
+      await barrier(['chair', 'politie']);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const after = room.om.received.slice(removedAt);
+      expect(after.filter(([name]) => name === LIVE_SERVER_EVENTS.event)).toEqual(
+        // At most the item change itself, without saying which item.
+        after
+          .filter(([name]) => name === LIVE_SERVER_EVENTS.event)
+          .filter(([, e]) => (e as LiveEventDto).type === 'CURRENT_ITEM_CHANGED'),
+      );
+      const everything = JSON.stringify(room.om.received);
+      for (const hidden of [w.itemA, w.caseA, secret, 'Matrixnotitie']) {
+        expect(everything).not.toContain(hidden);
+      }
+      expect(
+        problemOf(await room.om.send(LIVE_CLIENT_EVENTS.resync, { meetingId: w.meetingId, sinceSeq: 0 }))
+          .status,
+      ).toBe(403);
+    });
+
+    it('a client that reconnects and resyncs from its last sequence number ends with exactly the server state: no losses, no duplicates', async () => {
+      // The GGZ client's view: every event it was pushed or resynced, applied once per sequence number.
+      const applied = new Map<number, LiveEventDto>();
+      let duplicates = 0;
+      const apply = (list: LiveEventDto[]) => {
+        for (const event of list) {
+          if (applied.has(event.seq)) {
+            duplicates++;
+            expect(applied.get(event.seq)).toEqual(event);
+          } else {
+            applied.set(event.seq, event);
+          }
+        }
+      };
+      const base = await room.ggz.send<{ events: LiveEventDto[]; seq: number }>(LIVE_CLIENT_EVENTS.resync, {
+        meetingId: w.meetingId,
+        sinceSeq: 0,
+      });
+      apply(base.ok ? (base.data?.events ?? []) : []);
+      apply(events('ggz'));
+      let last = Math.max(...applied.keys());
+
+      room.ggz.close();
+      // While GGZ is away: the chair and the police carry on, and a GGZ colleague writes on the item.
+      const colleague = await factory.user(w.p.ggz.organisationId, {
+        isDemo: true,
+        roles: [{ tableId: w.tableId, role: 'DEELNEMER' }],
+      });
+      const other = await connect(await signIn(app, colleague.email));
+      expect((await other.send(LIVE_CLIENT_EVENTS.join, joinMessage())).ok).toBe(true);
+      const writes = [
+        room.chair.send(LIVE_CLIENT_EVENTS.timer, {
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          command: 'START',
+        }),
+        room.politie.send(LIVE_CLIENT_EVENTS.note, {
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          category: 'C2',
+          sensitivity: 'NORMAAL',
+          text: 'Tijdens de storing (fictief).',
+        }),
+        other.send(LIVE_CLIENT_EVENTS.note, {
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          category: 'C4',
+          sensitivity: 'NORMAAL',
+          text: 'Zorgnotitie collega (fictief).',
+        }),
+        room.chair.send(LIVE_CLIENT_EVENTS.decision, {
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          type: 'OPSCHALEN',
+          text: 'Opschalen (fictief).',
+        }),
+        room.chair.send(LIVE_CLIENT_EVENTS.action, {
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          description: 'Crisisplan delen (fictief).',
+          ownerOrganisationId: w.p.ggz.organisationId,
+          dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        }),
+        room.chair.send(LIVE_CLIENT_EVENTS.timer, {
+          meetingId: w.meetingId,
+          idempotencyKey: key(),
+          agendaItemId: w.itemA,
+          command: 'PAUSE',
+        }),
+      ];
+      for (const write of writes) {
+        expect((await write).ok).toBe(true);
+      }
+      // Back: a new connection with the same session, join, then resync from a little before the last
+      // sequence number it had (overlap on purpose: duplicates are ignored by sequence number).
+      room.ggz = await connectLive(baseUrl, w.p.ggz.agent);
+      const rejoined = await room.ggz.send<LiveStateDto>(LIVE_CLIENT_EVENTS.join, joinMessage());
+      expect(rejoined.ok).toBe(true);
+      const resync = await room.ggz.send<{ events: LiveEventDto[]; seq: number }>(LIVE_CLIENT_EVENTS.resync, {
+        meetingId: w.meetingId,
+        sinceSeq: last - 2,
+      });
+      apply(resync.ok ? (resync.data?.events ?? []) : []);
+      // One more change while connected: it is pushed live.
+      await room.politie.send(LIVE_CLIENT_EVENTS.note, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemA,
+        category: 'C2',
+        sensitivity: 'NORMAAL',
+        text: 'Na de storing (fictief).',
+      });
+      await barrier(['ggz']);
+      apply(events('ggz'));
+      last = Math.max(...applied.keys());
+      expect(duplicates).toBeGreaterThan(0);
+
+      // The server's answer for GGZ from the very start, and its room state now.
+      const truth = await w.p.ggz.agent.get<{ events: LiveEventDto[]; seq: number }>(url('/events?since=0'));
+      expect(truth.status).toBe(200);
+      expect([...applied.values()].sort((a, b) => a.seq - b.seq)).toEqual(truth.body.events);
+      expect(last).toBe(truth.body.events[truth.body.events.length - 1].seq);
+      const state = await w.p.ggz.agent.get<LiveStateDto>(url('/live'));
+      const appliedNotes = [...applied.values()].flatMap((e) => (e.type === 'NOTE_ADDED' ? [e.note] : []));
+      expect(appliedNotes.map((n) => n.id).sort()).toEqual(state.body.notes.map((n) => n.id).sort());
+      const appliedDecisions = [...applied.values()].flatMap((e) =>
+        e.type === 'DECISION_RECORDED' ? [e.decision.id] : [],
+      );
+      expect(appliedDecisions.sort()).toEqual(state.body.decisions.map((d) => d.id).sort());
+      const appliedActions = [...applied.values()].flatMap((e) =>
+        e.type === 'ACTION_CREATED' ? [e.action.id] : [],
+      );
+      expect(appliedActions.sort()).toEqual(state.body.actions.map((a) => a.id).sort());
+      const timers = [...applied.values()].filter((e) => e.type === 'TIMER_CHANGED');
+      expect(timers.at(-1)).toMatchObject({ timer: { running: false } });
+      expect(state.body.timer).toMatchObject({ running: false, agendaItemId: w.itemA });
+      expect(state.body.seq).toBe(await lastSeq());
+    });
+
+    it('a note sent as the connection drops is stored once: the retry with the same key is acknowledged as the stored one', async () => {
+      const text = `Net voor de storing ${randomUUID()} (fictief).`;
+      const idempotencyKey = key();
+      const note = {
+        meetingId: w.meetingId,
+        idempotencyKey,
+        agendaItemId: w.itemA,
+        category: 'C2',
+        sensitivity: 'NORMAAL',
+        text,
+      };
+      const flaky = await connectLive(baseUrl, w.p.politie.agent);
+      expect((await flaky.send(LIVE_CLIENT_EVENTS.join, joinMessage())).ok).toBe(true);
+      // Sent, and the connection drops before the acknowledgement arrives.
+      let acknowledged = false;
+      flaky.socket.emit(LIVE_CLIENT_EVENTS.note, note, () => (acknowledged = true));
+      flaky.socket.disconnect();
+      const stored = async () =>
+        Number(
+          (await factory.client.query('select count(*) from case_item where body = $1', [text])).rows[0]
+            .count,
+        );
+      const deadline = Date.now() + 2000;
+      while ((await stored()) === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(acknowledged).toBe(false);
+      // The client retries with the same key on a new connection.
+      const retry = await connectLive(baseUrl, w.p.politie.agent);
+      clients.push(retry);
+      const first = (
+        await factory.client.query('select seq from meeting_event where idempotency_key = $1', [
+          idempotencyKey,
+        ])
+      ).rows;
+      const ack = await retry.send<{ duplicate: boolean }>(LIVE_CLIENT_EVENTS.note, note);
+      const again = await retry.send<{ duplicate: boolean }>(LIVE_CLIENT_EVENTS.note, note);
+      expect(ack.ok && again.ok).toBe(true);
+      if (first.length === 1) {
+        // The first attempt was stored: the retry answers with its sequence number and stores nothing.
+        expect(ack).toEqual({ ok: true, seq: Number(first[0].seq), data: { duplicate: true } });
+      }
+      expect(again).toEqual({ ok: true, seq: ack.ok ? ack.seq : -1, data: { duplicate: true } });
+      expect(await stored()).toBe(1);
+      await barrier(['chair', 'politie', 'ggz']);
+      // Pushed once to each organisation that may read it (the retries pushed nothing).
+      for (const party of ['chair', 'politie', 'ggz'] as const) {
+        expect(events(party).filter((e) => e.type === 'NOTE_ADDED' && e.note.text === text)).toHaveLength(1);
+      }
+    });
   });
 });

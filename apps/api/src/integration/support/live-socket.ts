@@ -17,8 +17,16 @@ export interface LiveClient {
   received: Array<[string, unknown]>;
   /** Sends a message and waits for its acknowledgement. */
   send<T = unknown>(event: string, payload: unknown): Promise<LiveAck<T>>;
-  /** Resolves with the first received payload of `event` that matches (already received ones count). */
-  next<T = unknown>(event: string, match?: (payload: T) => boolean, timeoutMs?: number): Promise<T>;
+  /**
+   * Resolves with the first received payload of `event` that matches, looking from index `from` of
+   * `received` on (default: everything received so far counts).
+   */
+  next<T = unknown>(
+    event: string,
+    match?: (payload: T) => boolean,
+    timeoutMs?: number,
+    from?: number,
+  ): Promise<T>;
   close(): void;
 }
 
@@ -68,9 +76,9 @@ export function connectLive(
     received,
     send: <T>(event: string, payload: unknown) =>
       socket.timeout(5000).emitWithAck(event, payload) as Promise<LiveAck<T>>,
-    next: <T>(event: string, match: (payload: T) => boolean = () => true, timeoutMs = 3000) =>
+    next: <T>(event: string, match: (payload: T) => boolean = () => true, timeoutMs = 3000, from = 0) =>
       new Promise<T>((resolve, reject) => {
-        let seen = 0;
+        let seen = from;
         const check = () => {
           for (; seen < received.length; seen++) {
             const [name, payload] = received[seen];
