@@ -809,53 +809,61 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
       });
       const other = await connect(await signIn(app, colleague.email));
       expect((await other.send(LIVE_CLIENT_EVENTS.join, joinMessage())).ok).toBe(true);
-      const writes = [
-        room.chair.send(LIVE_CLIENT_EVENTS.timer, {
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          command: 'START',
-        }),
-        room.politie.send(LIVE_CLIENT_EVENTS.note, {
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          category: 'C2',
-          sensitivity: 'NORMAAL',
-          text: 'Tijdens de storing (fictief).',
-        }),
-        other.send(LIVE_CLIENT_EVENTS.note, {
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          category: 'C4',
-          sensitivity: 'NORMAAL',
-          text: 'Zorgnotitie collega (fictief).',
-        }),
-        room.chair.send(LIVE_CLIENT_EVENTS.decision, {
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          type: 'OPSCHALEN',
-          text: 'Opschalen (fictief).',
-        }),
-        room.chair.send(LIVE_CLIENT_EVENTS.action, {
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          description: 'Crisisplan delen (fictief).',
-          ownerOrganisationId: w.p.ggz.organisationId,
-          dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
-        }),
-        room.chair.send(LIVE_CLIENT_EVENTS.timer, {
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          command: 'PAUSE',
-        }),
+      // One after the other, as a client awaiting each acknowledgement does (concurrent messages of one
+      // socket are handled concurrently).
+      const writes: Array<() => Promise<LiveAck>> = [
+        () =>
+          room.chair.send(LIVE_CLIENT_EVENTS.timer, {
+            meetingId: w.meetingId,
+            idempotencyKey: key(),
+            agendaItemId: w.itemA,
+            command: 'START',
+          }),
+        () =>
+          room.politie.send(LIVE_CLIENT_EVENTS.note, {
+            meetingId: w.meetingId,
+            idempotencyKey: key(),
+            agendaItemId: w.itemA,
+            category: 'C2',
+            sensitivity: 'NORMAAL',
+            text: 'Tijdens de storing (fictief).',
+          }),
+        () =>
+          other.send(LIVE_CLIENT_EVENTS.note, {
+            meetingId: w.meetingId,
+            idempotencyKey: key(),
+            agendaItemId: w.itemA,
+            category: 'C4',
+            sensitivity: 'NORMAAL',
+            text: 'Zorgnotitie collega (fictief).',
+          }),
+        () =>
+          room.chair.send(LIVE_CLIENT_EVENTS.decision, {
+            meetingId: w.meetingId,
+            idempotencyKey: key(),
+            agendaItemId: w.itemA,
+            type: 'OPSCHALEN',
+            text: 'Opschalen (fictief).',
+          }),
+        () =>
+          room.chair.send(LIVE_CLIENT_EVENTS.action, {
+            meetingId: w.meetingId,
+            idempotencyKey: key(),
+            agendaItemId: w.itemA,
+            description: 'Crisisplan delen (fictief).',
+            ownerOrganisationId: w.p.ggz.organisationId,
+            dueDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+          }),
+        () =>
+          room.chair.send(LIVE_CLIENT_EVENTS.timer, {
+            meetingId: w.meetingId,
+            idempotencyKey: key(),
+            agendaItemId: w.itemA,
+            command: 'PAUSE',
+          }),
       ];
       for (const write of writes) {
-        expect((await write).ok).toBe(true);
+        expect((await write()).ok).toBe(true);
       }
       // Back: a new connection with the same session, join, then resync from a little before the last
       // sequence number it had (overlap on purpose: duplicates are ignored by sequence number).
@@ -952,6 +960,94 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
       for (const party of ['chair', 'politie', 'ggz'] as const) {
         expect(events(party).filter((e) => e.type === 'NOTE_ADDED' && e.note.text === text)).toHaveLength(1);
       }
+    });
+  });
+
+  describe('two instances sharing Redis (the socket.io Redis adapter)', () => {
+    const REDIS_URL = 'redis://127.0.0.1:6379';
+    let one: NestFastifyApplication;
+    let two: NestFastifyApplication;
+    let urlOne: string;
+    let urlTwo: string;
+    let w: LiveWorld;
+
+    beforeAll(async () => {
+      ({ app: one } = await startTestApi(db.url, {
+        DEMO_MODE: 'true',
+        LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+        REDIS_URL,
+      }));
+      ({ app: two } = await startTestApi(db.url, { DEMO_MODE: 'true', REDIS_URL }));
+      urlOne = await listenOnRandomPort(one);
+      urlTwo = await listenOnRandomPort(two);
+      w = await buildLiveWorld(one, factory);
+    });
+
+    afterAll(async () => {
+      await one?.close();
+      await two?.close();
+    });
+
+    it('a push on one instance reaches the organisation room on the other; presence spans both', async () => {
+      const joinMessage = { meetingId: w.meetingId, confidentialityAccepted: true };
+      const chair = await connect(w.p.chair.agent, urlOne);
+      const politie = await connect(w.p.politie.agent, urlOne);
+      const ggz = await connect(w.p.ggz.agent, urlTwo);
+      const reclassering = await connect(w.p.reclassering.agent, urlTwo);
+      for (const client of [chair, politie, ggz, reclassering]) {
+        expect((await client.send(LIVE_CLIENT_EVENTS.join, joinMessage)).ok).toBe(true);
+      }
+      // Presence comes from every instance (fetchSockets through Redis).
+      const presence = await ggz.next<PresenceDto[]>(
+        LIVE_SERVER_EVENTS.presence,
+        (list) => list.length === 4,
+      );
+      expect(presence.map((p) => p.organisation.id).sort()).toEqual(
+        [w.p.chair, w.p.politie, w.p.ggz, w.p.reclassering].map((p) => p.organisationId).sort(),
+      );
+      const moved = await chair.send(LIVE_CLIENT_EVENTS.currentItem, {
+        meetingId: w.meetingId,
+        idempotencyKey: `redis-${randomUUID()}`,
+        agendaItemId: w.itemA,
+      });
+      expect(moved.ok).toBe(true);
+      const text = `Via Redis ${randomUUID()} (fictief).`;
+      const note = await politie.send(LIVE_CLIENT_EVENTS.note, {
+        meetingId: w.meetingId,
+        idempotencyKey: `redis-${randomUUID()}`,
+        agendaItemId: w.itemA,
+        category: 'C2',
+        sensitivity: 'NORMAAL',
+        text,
+      });
+      expect(note.ok).toBe(true);
+      // Written on instance one, received on instance two by GGZ (which takes part in case A) …
+      const received = await ggz.next<LiveEventDto>(
+        LIVE_SERVER_EVENTS.event,
+        (e) => note.ok && e.seq === note.seq,
+      );
+      expect(received).toMatchObject({ type: 'NOTE_ADDED', note: { text, visibility: 'FULL' } });
+      // … and not by reclassering on instance two (not in the case): its room got its own, empty projection.
+      const barrier = await chair.send(LIVE_CLIENT_EVENTS.attendance, {
+        meetingId: w.meetingId,
+        idempotencyKey: `redis-${randomUUID()}`,
+        organisationId: w.p.reclassering.organisationId,
+        status: 'PRESENT',
+      });
+      await reclassering.next<LiveEventDto>(
+        LIVE_SERVER_EVENTS.event,
+        (e) => barrier.ok && e.seq === barrier.seq,
+      );
+      expect(JSON.stringify(reclassering.received)).not.toContain(text);
+      // A session ended on instance one closes its socket on instance two.
+      const gone = disconnected(ggz, 1000);
+      expect((await w.p.ggz.agent.post('/api/auth/logout')).status).toBe(204);
+      await gone;
+      const after = await chair.next<PresenceDto[]>(
+        LIVE_SERVER_EVENTS.presence,
+        (list) => list.length === 3 && !list.some((p) => p.organisation.id === w.p.ggz.organisationId),
+      );
+      expect(after.length).toBe(3);
     });
   });
 });

@@ -76,7 +76,7 @@ export function connectLive(
     received,
     send: <T>(event: string, payload: unknown) =>
       socket.timeout(5000).emitWithAck(event, payload) as Promise<LiveAck<T>>,
-    next: <T>(event: string, match: (payload: T) => boolean = () => true, timeoutMs = 3000, from = 0) =>
+    next: <T>(event: string, match: (payload: T) => boolean = () => true, timeoutMs = 5000, from = 0) =>
       new Promise<T>((resolve, reject) => {
         let seen = from;
         const check = () => {
