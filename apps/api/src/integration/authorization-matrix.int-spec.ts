@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EndpointInventory } from '@casustafel/api/auth';
 import { Clock } from '@casustafel/api/platform';
 import { AgentResponse, createTestDatabase, TestAgent, TestDatabase } from '@casustafel/api/testing';
-import type { ProblemDetails } from '@casustafel/shared/contracts';
+import { LIVE_CLIENT_EVENTS, type ProblemDetails } from '@casustafel/shared/contracts';
 import { Client } from 'pg';
 import { emailOf, seedAuthorizationWorld } from './support/matrix/authorization-seed';
 import { PARTY_KEYS, type PartyKey } from './support/matrix/authorization-world';
@@ -16,6 +16,7 @@ import {
   type MatrixRequest,
   type RuntimeWorld,
 } from './support/matrix/endpoints';
+import { SOCKET_EVENT_ROWS } from './support/matrix/socket-events';
 import { signIn } from './support/sign-in';
 import { startTestApi } from './support/test-api';
 
@@ -89,6 +90,24 @@ describe('authorization matrix', () => {
       (row) => `${row.route}: matrix says ${row.permission}, route declares ${declared.get(row.route)}`,
     );
     expect(drift).toEqual([]);
+  });
+
+  it('has a row for every socket event of the live room (run in live-room.int-spec.ts)', () => {
+    // Socket events bypass the HTTP guard and the endpoint inventory: the socket section of the
+    // matrix (support/matrix/socket-events.ts) must name each, with allowed and denied parties.
+    const covered = new Set(SOCKET_EVENT_ROWS.map((row) => row.event));
+    expect(
+      Object.keys(LIVE_CLIENT_EVENTS).filter(
+        (event) => !covered.has(event as keyof typeof LIVE_CLIENT_EVENTS),
+      ),
+    ).toEqual([]);
+    for (const row of SOCKET_EVENT_ROWS) {
+      const outcomes = Object.values(row.expected);
+      expect(outcomes).toContain('ok');
+      if (row.event !== 'leave') {
+        expect(outcomes.some((outcome) => outcome !== 'ok')).toBe(true);
+      }
+    }
   });
 
   async function send(party: PartyKey, request: MatrixRequest, random = false): Promise<AgentResponse> {

@@ -20,6 +20,7 @@ import {
   type LiveClient,
 } from './support/live-socket';
 import { buildLiveWorld, LIVE_PARTIES, type LiveParty, type LiveWorld } from './support/live-world';
+import { SOCKET_EVENT_ROWS, type SocketMatrixContext } from './support/matrix/socket-events';
 import { signIn } from './support/sign-in';
 import { startTestApi } from './support/test-api';
 
@@ -444,140 +445,25 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
       expect(room.buiten.received).toEqual([]);
     });
 
-    /**
-     * The socket section of the authorization matrix: every client event × chair, police, GGZ, a
-     * member organisation outside the item's case, a guest organisation whose item is not current,
-     * and an organisation outside the table. 'ok' = stored (or answered); a number = the problem
-     * status. A denial stores nothing and pushes nothing; a participant's attempt at a chair action
-     * is audited (meeting.chair.denied); someone outside the meeting gets 404, like an unknown id.
-     */
-    type Expected = Record<LiveParty, 'ok' | number>;
-    const chairOnly: Expected = {
-      chair: 'ok',
-      politie: 403,
-      ggz: 403,
-      reclassering: 403,
-      om: 403,
-      buiten: 404,
+    const matrixContext: SocketMatrixContext = {
+      get meetingId() {
+        return w.meetingId;
+      },
+      get itemA() {
+        return w.itemA;
+      },
+      organisationOf: (party) => w.p[party].organisationId,
+      key: () => key(),
     };
-    const SOCKET_MATRIX: Array<{
-      event: keyof typeof LIVE_CLIENT_EVENTS;
-      scenario: string;
-      payload: (party: LiveParty) => Record<string, unknown>;
-      expected: Expected;
-      /** A refusal of a participant that is audited as a refused chair action. */
-      chairDenial?: boolean;
-    }> = [
-      {
-        event: 'join',
-        scenario: 'join (again): participants only, a guest only while its item is current',
-        payload: () => joinMessage(),
-        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 403, buiten: 404 },
-      },
-      {
-        event: 'currentItem',
-        scenario: 'move the current item to item A',
-        payload: () => ({ meetingId: w.meetingId, idempotencyKey: key(), agendaItemId: w.itemA }),
-        expected: chairOnly,
-        chairDenial: true,
-      },
-      {
-        event: 'timer',
-        scenario: 'start the timer of the current item',
-        payload: () => ({
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          command: 'START',
-        }),
-        expected: chairOnly,
-        chairDenial: true,
-      },
-      {
-        event: 'attendance',
-        scenario: "record another organisation's attendance (GGZ's)",
-        payload: () => ({
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          organisationId: w.p.ggz.organisationId,
-          status: 'PRESENT',
-        }),
-        expected: { chair: 'ok', politie: 403, ggz: 'ok', reclassering: 403, om: 403, buiten: 404 },
-        chairDenial: true,
-      },
-      {
-        event: 'attendance',
-        scenario: "record one's own organisation's attendance",
-        payload: (party) => ({
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          organisationId: w.p[party].organisationId,
-          status: 'PRESENT',
-        }),
-        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 'ok', buiten: 404 },
-      },
-      {
-        event: 'note',
-        scenario: 'a note on the current item (case A)',
-        payload: (party) => ({
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          category: 'C2',
-          sensitivity: 'NORMAAL',
-          text: `Matrixnotitie van ${party} (fictief).`,
-        }),
-        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 403, om: 403, buiten: 404 },
-      },
-      {
-        event: 'decision',
-        scenario: 'a decision on item A',
-        payload: (party) => ({
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          type: 'PLAN_VASTGESTELD',
-          text: `Besluit door ${party} (fictief).`,
-        }),
-        expected: chairOnly,
-        chairDenial: true,
-      },
-      {
-        event: 'action',
-        scenario: 'an action on item A for the police',
-        payload: (party) => ({
-          meetingId: w.meetingId,
-          idempotencyKey: key(),
-          agendaItemId: w.itemA,
-          description: `Huisbezoek, gevraagd door ${party} (fictief).`,
-          ownerOrganisationId: w.p.politie.organisationId,
-          dueDate: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
-        }),
-        expected: chairOnly,
-        chairDenial: true,
-      },
-      {
-        event: 'resync',
-        scenario: 'resync from the start',
-        payload: () => ({ meetingId: w.meetingId, sinceSeq: 0 }),
-        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 403, buiten: 404 },
-      },
-      {
-        event: 'leave',
-        scenario: 'leave the room (answers alike for any meeting: reveals nothing)',
-        payload: () => ({ meetingId: w.meetingId }),
-        expected: { chair: 'ok', politie: 'ok', ggz: 'ok', reclassering: 'ok', om: 'ok', buiten: 'ok' },
-      },
-    ];
 
     it('covers every client event', () => {
-      expect([...new Set(SOCKET_MATRIX.map((row) => row.event))].sort()).toEqual(
+      expect([...new Set(SOCKET_EVENT_ROWS.map((row) => row.event))].sort()).toEqual(
         Object.keys(LIVE_CLIENT_EVENTS).sort(),
       );
     });
 
     describe.each(
-      SOCKET_MATRIX.map((row) => [`${LIVE_CLIENT_EVENTS[row.event]} — ${row.scenario}`, row] as const),
+      SOCKET_EVENT_ROWS.map((row) => [`${LIVE_CLIENT_EVENTS[row.event]} — ${row.scenario}`, row] as const),
     )('socket matrix: %s', (_name, row) => {
       it('allows and denies the parties as the policy says; a denial stores, pushes and tells nothing', async () => {
         const before = { seq: await lastSeq(), denied: await deniedAudits() };
@@ -588,7 +474,10 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
         const receivedBefore = Object.fromEntries(LIVE_PARTIES.map((p) => [p, room[p].received.length]));
         let deniedSeq = before.seq;
         for (const party of order) {
-          const ack = await room[party].send(LIVE_CLIENT_EVENTS[row.event], row.payload(party));
+          const ack = await room[party].send(
+            LIVE_CLIENT_EVENTS[row.event],
+            row.payload(party, matrixContext),
+          );
           outcomes[party] = ack.ok ? 'ok' : ack.problem.status;
           if (ack.ok && typeof ack.seq === 'number' && row.event !== 'join' && row.event !== 'resync') {
             seqs.push(ack.seq);
