@@ -581,12 +581,22 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
     });
 
     it('a guest organisation is in the room only while its item is current, and hears nothing of other items', async () => {
+      // Item A is current: the guest is refused and waits outside (it left everything in the matrix).
+      expect(problemOf(await room.om.send(LIVE_CLIENT_EVENTS.join, joinMessage())).code).toBe('notYourItem');
       const moved = await room.chair.send(LIVE_CLIENT_EVENTS.currentItem, {
         meetingId: w.meetingId,
         idempotencyKey: key(),
         agendaItemId: w.itemB,
       });
       expect(moved.ok).toBe(true);
+      // The guest's socket, refused earlier, waited outside: it is told that its item is current now.
+      const called = await room.om.next<LiveEventDto>(LIVE_SERVER_EVENTS.event);
+      expect(called).toMatchObject({
+        type: 'CURRENT_ITEM_CHANGED',
+        agendaItemId: w.itemB,
+        seq: moved.ok && moved.seq,
+      });
+      expect(room.om.received.filter(([name]) => name === LIVE_SERVER_EVENTS.event)).toHaveLength(1);
       const since = await lastSeq();
       const joined = await room.om.send<LiveStateDto>(LIVE_CLIENT_EVENTS.join, joinMessage());
       expect(joined).toMatchObject({ ok: true, data: { guest: true, currentAgendaItemId: w.itemB } });
@@ -666,6 +676,27 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
         problemOf(await room.om.send(LIVE_CLIENT_EVENTS.resync, { meetingId: w.meetingId, sinceSeq: 0 }))
           .status,
       ).toBe(403);
+      // Back to item B: the waiting guest is called again and may rejoin; then on to item A for good.
+      const mark = room.om.received.length;
+      const back = await room.chair.send(LIVE_CLIENT_EVENTS.currentItem, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemB,
+      });
+      await room.om.next<LiveEventDto>(
+        LIVE_SERVER_EVENTS.event,
+        (e) =>
+          e.type === 'CURRENT_ITEM_CHANGED' && back.ok && e.seq === back.seq && e.agendaItemId === w.itemB,
+        5000,
+        mark,
+      );
+      expect((await room.om.send(LIVE_CLIENT_EVENTS.join, joinMessage())).ok).toBe(true);
+      await room.chair.send(LIVE_CLIENT_EVENTS.currentItem, {
+        meetingId: w.meetingId,
+        idempotencyKey: key(),
+        agendaItemId: w.itemA,
+      });
+      await room.om.next<LiveRemovedDto>(LIVE_SERVER_EVENTS.removed, () => true, 5000, mark);
     });
 
     it('a client that reconnects and resyncs from its last sequence number ends with exactly the server state: no losses, no duplicates', async () => {

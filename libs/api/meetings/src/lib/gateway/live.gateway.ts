@@ -25,6 +25,7 @@ import {
   type LiveEventDto,
   type LiveRemovedDto,
   type LiveRemovedReason,
+  type LiveStateDto,
   type Permission,
   type PresenceDto,
 } from '@casustafel/shared/contracts';
@@ -42,7 +43,8 @@ import {
   TimerMessageDto,
 } from '../live/live.dto';
 import { LiveService, type WriteResult } from '../live/live.service';
-import { MeetingProjector } from '../live/meeting-projector';
+import { MeetingProjector, type AudienceMember } from '../live/meeting-projector';
+import { MeetingForbiddenError } from '../meetings/meeting-errors';
 import { validated } from '../live/validate-message';
 import { isServerError, problemAck } from './live-ack';
 import { MeetingRefMessageDto } from './live-messages';
@@ -80,6 +82,13 @@ type Handler = (socket: LiveSocket, actor: Actor, payload: unknown) => Promise<L
 export const meetingRoom = (meetingId: string) => `m:${meetingId}`;
 export const organisationRoom = (meetingId: string, organisationId: string) =>
   `m:${meetingId}:o:${organisationId}`;
+/**
+ * Sockets of a guest organisation whose item is not current (refused with `notYourItem`, or removed
+ * when the chair moved on): they hear only their organisation's projection of the item change that
+ * makes one of its items current — the cue to join (again).
+ */
+export const waitingRoom = (meetingId: string, organisationId: string) =>
+  `m:${meetingId}:w:${organisationId}`;
 
 /**
  * The live room's socket layer (DESIGN-NOTES §4, ADR 0023). It authenticates each socket by its
@@ -332,9 +341,20 @@ export class LiveGateway
 
   private async join(socket: LiveSocket, actor: Actor, payload: unknown): Promise<LiveAck> {
     const message = validated(JoinMessageDto, payload);
-    const state = await this.commands.join(actor, message.meetingId, message.confidentialityAccepted);
     const meetingId = message.meetingId;
+    const waiting = waitingRoom(meetingId, actor.organisationId);
+    let state: LiveStateDto;
+    try {
+      state = await this.commands.join(actor, meetingId, message.confidentialityAccepted);
+    } catch (error) {
+      if (error instanceof MeetingForbiddenError && error.code === 'notYourItem') {
+        // A guest organisation (the service said so) whose item is not current: it waits outside.
+        await socket.join(waiting);
+      }
+      throw error;
+    }
     socket.data.meetings = { ...socket.data.meetings, [meetingId]: { guest: state.guest } };
+    await socket.leave(waiting);
     await socket.join([meetingRoom(meetingId), organisationRoom(meetingId, actor.organisationId)]);
     state.presence = await this.presence(meetingId);
     this.namespace?.to(meetingRoom(meetingId)).emit(LIVE_SERVER_EVENTS.presence, state.presence);
@@ -356,7 +376,12 @@ export class LiveGateway
       delete meetings[meetingId];
       target.data.meetings = meetings;
     }
-    const rooms = [meetingRoom(meetingId), organisationRoom(meetingId, socket.data.actor.organisationId)];
+    const organisationId = socket.data.actor.organisationId;
+    const rooms = [
+      meetingRoom(meetingId),
+      organisationRoom(meetingId, organisationId),
+      waitingRoom(meetingId, organisationId),
+    ];
     for (const room of rooms) {
       await socket.leave(room);
     }
@@ -439,8 +464,8 @@ export class LiveGateway
   /**
    * One batch of stored events of a meeting: for every organisation in the room, the projection is
    * computed once (under the security context of one of its members) and sent to its room. A guest
-   * organisation whose item is no longer current leaves the room; so does an organisation no longer
-   * in the audience.
+   * organisation whose item is no longer current leaves the room (to wait outside); so does an
+   * organisation no longer in the audience. Waiting guests whose item becomes current are told.
    */
   private async push(meetingId: string, events: StoredMeetingEvent[]): Promise<void> {
     if (this.closed || !this.namespace) {
@@ -448,7 +473,9 @@ export class LiveGateway
     }
     const namespace = this.namespace;
     const sockets = (await namespace.in(meetingRoom(meetingId)).fetchSockets()) as unknown as AnyLiveSocket[];
-    if (sockets.length === 0) {
+    const currentItem = [...events].reverse().find((e) => e.type === 'CURRENT_ITEM_CHANGED');
+    const newItem = currentItem ? currentItem.agendaItemId : undefined;
+    if (sockets.length === 0 && !newItem) {
       return;
     }
     const byOrganisation = new Map<string, AnyLiveSocket[]>();
@@ -459,7 +486,6 @@ export class LiveGateway
     const audience = new Map(
       (await this.systemRun(() => this.projection.audience(meetingId))).map((a) => [a.organisationId, a]),
     );
-    const currentItem = [...events].reverse().find((e) => e.type === 'CURRENT_ITEM_CHANGED');
     let presenceChanged = false;
     for (const [organisationId, members] of byOrganisation) {
       const member = audience.get(organisationId);
@@ -477,8 +503,6 @@ export class LiveGateway
       for (const event of projected) {
         namespace.to(room).emit(LIVE_SERVER_EVENTS.event, event);
       }
-      const newItem =
-        currentItem?.agendaItemId ?? (currentItem?.data?.['agendaItemId'] as string | null | undefined);
       if (member.guest && currentItem && (!newItem || !member.guestItemIds.includes(newItem))) {
         await this.removeFromMeeting(members, meetingId, 'NOT_CURRENT_ITEM');
         presenceChanged = true;
@@ -486,6 +510,40 @@ export class LiveGateway
     }
     if (presenceChanged) {
       await this.pushPresence(meetingId);
+    }
+    if (currentItem && newItem) {
+      await this.callWaitingGuests(meetingId, currentItem, newItem, [...audience.values()]);
+    }
+  }
+
+  /** A guest organisation's item became current: its waiting sockets get the (projected) item change. */
+  private async callWaitingGuests(
+    meetingId: string,
+    currentItem: StoredMeetingEvent,
+    newItem: string,
+    audience: AudienceMember[],
+  ): Promise<void> {
+    const namespace = this.namespace;
+    if (!namespace) {
+      return;
+    }
+    for (const member of audience) {
+      if (!member.guest || !member.guestItemIds.includes(newItem)) {
+        continue;
+      }
+      const room = waitingRoom(meetingId, member.organisationId);
+      const waiting = (await namespace.in(room).fetchSockets()) as unknown as AnyLiveSocket[];
+      if (waiting.length === 0) {
+        continue;
+      }
+      const actor = fromSocketActor(waiting[0].data.actor);
+      const projected = await this.context.run(
+        () => this.projection.project([currentItem], member.organisationId, actor),
+        { actor },
+      );
+      for (const event of projected) {
+        namespace.to(room).emit(LIVE_SERVER_EVENTS.event, event);
+      }
     }
   }
 
@@ -499,6 +557,9 @@ export class LiveGateway
     for (const socket of sockets) {
       socket.emit(LIVE_SERVER_EVENTS.removed, removed);
       await this.leaveMeeting(socket, meetingId);
+      if (reason === 'NOT_CURRENT_ITEM') {
+        await socket.join(waitingRoom(meetingId, socket.data.actor.organisationId));
+      }
     }
   }
 
