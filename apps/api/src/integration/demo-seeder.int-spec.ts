@@ -113,7 +113,9 @@ describe('demo region seed (real PostgreSQL)', () => {
     );
     // Besides the tables' activities: the access-and-accountability activity of the region and of
     // the installation (every audit record points to one).
-    const { rows: all } = await sql.query('select count(*)::int as n, count(*) filter (where system)::int as system from processing_activity');
+    const { rows: all } = await sql.query(
+      'select count(*)::int as n, count(*) filter (where system)::int as system from processing_activity',
+    );
     expect(all[0]).toEqual({ n: DEMO_TABLES.length + 2, system: 2 });
   });
 
@@ -148,5 +150,31 @@ describe('demo region seed (real PostgreSQL)', () => {
     expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
     await expect(verify(rows[0].password_hash, DEMO_PASSWORD)).resolves.toBe(true);
     await expect(verify(rows[0].password_hash, 'wrong')).resolves.toBe(false);
+  });
+
+  it('plans a case conference for tomorrow at the mensenhandel table, with the police and the GGZ invited', async () => {
+    const { rows } = await sql.query(
+      `select m.status, t.theme, ch.email as chair, mt.email as minute_taker,
+              to_char(m.scheduled_at at time zone 'Europe/Amsterdam', 'HH24:MI') as at,
+              (m.scheduled_at at time zone 'Europe/Amsterdam')::date - (now() at time zone 'Europe/Amsterdam')::date as days,
+              (select array_agg(distinct o.partner_type order by o.partner_type) from agenda_item a
+                 join agenda_invitee i on i.agenda_item_id = a.id join organisation o on o.id = i.organisation_id
+                where a.meeting_id = m.id) as invited,
+              (select count(*)::int from agenda_item a where a.meeting_id = m.id) as items
+         from meeting m join case_table t on t.id = m.table_id
+         join app_user ch on ch.id = m.chair_user_id join app_user mt on mt.id = m.minute_taker_user_id`,
+    );
+    expect(rows).toEqual([
+      {
+        status: 'AGENDA_VERZONDEN',
+        theme: 'MENSENHANDEL',
+        chair: 'voorzitter@demo.casustafel.example',
+        minute_taker: 'procesregisseur@demo.casustafel.example',
+        at: '10:00',
+        days: 1,
+        invited: ['GGZ_ZORGAANBIEDER', 'POLITIE'],
+        items: 2,
+      },
+    ]);
   });
 });

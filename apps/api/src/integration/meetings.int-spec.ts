@@ -41,7 +41,8 @@ describe('case conference: meetings, agenda and the live room', () => {
   let itemB: string;
   const published: StoredMeetingEvent[] = [];
 
-  const count = async (table: string) => Number((await factory.client.query(`select count(*) from ${table}`)).rows[0].count);
+  const count = async (table: string) =>
+    Number((await factory.client.query(`select count(*) from ${table}`)).rows[0].count);
   const detail = async (party: { agent: TestAgent }) =>
     (await party.agent.get<MeetingDetailDto>(`/api/meetings/${meeting.id}`)).body;
   const fields = (res: { body: unknown }) => [
@@ -51,7 +52,11 @@ describe('case conference: meetings, agenda and the live room', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    ({ app } = await startTestApi(db.url, { DEMO_MODE: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }));
+    ({ app } = await startTestApi(db.url, {
+      DEMO_MODE: 'true',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    }));
     factory = await IdentityFactory.connect(db.url);
     const world = await buildWorld(app, factory, {
       parties: {
@@ -136,7 +141,12 @@ describe('case conference: meetings, agenda and the live room', () => {
     expect(created.status).toBe(201);
     meeting = created.body;
     expect(meeting).toMatchObject({ status: 'GEPLAND', myRole: 'CHAIR', itemCount: 0, version: 1 });
-    expect(meeting.can).toMatchObject({ edit: true, transition: ['AGENDA_VERZENDEN'], join: false, chair: true });
+    expect(meeting.can).toMatchObject({
+      edit: true,
+      transition: ['AGENDA_VERZENDEN'],
+      join: false,
+      chair: true,
+    });
     expect((await auditRows(factory, 'meeting.create', meeting.id)).length).toBe(1);
   });
 
@@ -243,7 +253,10 @@ describe('case conference: meetings, agenda and the live room', () => {
   });
 
   it('runs the lifecycle in order; the minutes transitions are not here; only the chair starts (refusal audited)', async () => {
-    const early = await p.zvh.agent.post<ProblemDetails>(url('/transitions'), { transition: 'STARTEN', version: meeting.version });
+    const early = await p.zvh.agent.post<ProblemDetails>(url('/transitions'), {
+      transition: 'STARTEN',
+      version: meeting.version,
+    });
     expect(early.status).toBe(409);
     const minutes = await p.zvh.agent.post<ProblemDetails>(url('/transitions'), {
       transition: 'VERSLAG_OPSTELLEN',
@@ -267,7 +280,9 @@ describe('case conference: meetings, agenda and the live room', () => {
     const denied = await auditRows(factory, 'meeting.chair.denied', meeting.id);
     expect(denied.map((d) => [d.outcome, d.actor_user_id])).toEqual([['DENIED', planner2.id]]);
 
-    expect((await p.zvh.agent.post(url('/transitions'), { transition: 'STARTEN', version: 1 })).status).toBe(409);
+    expect((await p.zvh.agent.post(url('/transitions'), { transition: 'STARTEN', version: 1 })).status).toBe(
+      409,
+    );
     const live = await p.zvh.agent.post<MeetingDetailDto>(url('/transitions'), {
       transition: 'STARTEN',
       version: sent.body.version,
@@ -281,7 +296,9 @@ describe('case conference: meetings, agenda and the live room', () => {
   });
 
   it('lets participants join after accepting the confidentiality statement; a guest only while its item is current', async () => {
-    const refuse = await p.politie.agent.post<ProblemDetails>(url('/join'), { confidentialityAccepted: false });
+    const refuse = await p.politie.agent.post<ProblemDetails>(url('/join'), {
+      confidentialityAccepted: false,
+    });
     expect(refuse.status).toBe(400);
     expect(fields(refuse)).toEqual(['confidentialityAccepted']);
     expect((await p.politie.agent.get<ProblemDetails>(url('/live'))).body.type).toBe(
@@ -305,7 +322,10 @@ describe('case conference: meetings, agenda and the live room', () => {
   let embargoSeq: number;
 
   it('stores a note once however often it is retried, and projects notes by the policy (C4 matrix, embargo)', async () => {
-    const current = await p.zvh.agent.post<{ seq: number }>(url('/current-item'), { agendaItemId: itemA, idempotencyKey: key() });
+    const current = await p.zvh.agent.post<{ seq: number }>(url('/current-item'), {
+      agendaItemId: itemA,
+      idempotencyKey: key(),
+    });
     expect(current.status).toBe(200);
     seqBeforeNotes = current.body.seq;
 
@@ -370,9 +390,15 @@ describe('case conference: meetings, agenda and the live room', () => {
     embargoSeq = embargo.body.seq;
 
     const notesOf = async (party: Party) =>
-      (await party.agent.get<LiveStateDto>(url('/live'))).body.notes.map((n) => [n.category, n.visibility, n.text]);
+      (await party.agent.get<LiveStateDto>(url('/live'))).body.notes.map((n) => [
+        n.category,
+        n.visibility,
+        n.text,
+      ]);
     expect(await notesOf(p.ggz)).toEqual([['C4', 'FULL', note.text]]);
-    expect(await notesOf(p.politie)).toEqual([['C7', 'FULL', 'Lopend onderzoek naar de exploitant (fictief).']]);
+    expect(await notesOf(p.politie)).toEqual([
+      ['C7', 'FULL', 'Lopend onderzoek naar de exploitant (fictief).'],
+    ]);
     expect(await notesOf(p.zvh)).toEqual([['C4', 'SUMMARY', null]]);
     expect(await notesOf(p.reclassering)).toEqual([]);
   });
@@ -387,7 +413,11 @@ describe('case conference: meetings, agenda and the live room', () => {
       guest: true,
       guestItemIds: [itemB],
     });
-    const as = (party: Party, partnerType: Actor['partnerType'], roles: Array<'DEELNEMER' | 'PROCESREGISSEUR' | 'VOORZITTER'>) =>
+    const as = (
+      party: Party,
+      partnerType: Actor['partnerType'],
+      roles: Array<'DEELNEMER' | 'PROCESREGISSEUR' | 'VOORZITTER'>,
+    ) =>
       ({
         userId: party.userId,
         sessionId: randomUUID(),
@@ -400,11 +430,19 @@ describe('case conference: meetings, agenda and the live room', () => {
       (await projector.project(events, party.organisationId, actor)).map((e) =>
         e.type === 'NOTE_ADDED' ? [e.seq, e.note.visibility, e.note.text !== null] : [e.seq],
       );
-    expect(await push(p.politie, as(p.politie, 'POLITIE', ['DEELNEMER']))).toEqual([[embargoSeq, 'FULL', true]]);
-    expect(await push(p.ggz, as(p.ggz, 'GGZ_ZORGAANBIEDER', ['DEELNEMER']))).toEqual([[ggzNoteSeq, 'FULL', true]]);
-    expect(await push(p.zvh, as(p.zvh, 'ZVH', ['PROCESREGISSEUR', 'VOORZITTER']))).toEqual([[ggzNoteSeq, 'SUMMARY', false]]);
+    expect(await push(p.politie, as(p.politie, 'POLITIE', ['DEELNEMER']))).toEqual([
+      [embargoSeq, 'FULL', true],
+    ]);
+    expect(await push(p.ggz, as(p.ggz, 'GGZ_ZORGAANBIEDER', ['DEELNEMER']))).toEqual([
+      [ggzNoteSeq, 'FULL', true],
+    ]);
+    expect(await push(p.zvh, as(p.zvh, 'ZVH', ['PROCESREGISSEUR', 'VOORZITTER']))).toEqual([
+      [ggzNoteSeq, 'SUMMARY', false],
+    ]);
     expect(await push(p.reclassering, as(p.reclassering, 'RECLASSERING', ['DEELNEMER']))).toEqual([]);
-    await expect(projector.project(events, p.ggz.organisationId, as(p.politie, 'POLITIE', ['DEELNEMER']))).rejects.toThrow();
+    await expect(
+      projector.project(events, p.ggz.organisationId, as(p.politie, 'POLITIE', ['DEELNEMER'])),
+    ).rejects.toThrow();
     expect(await projector.mayBeInRoom(as(p.politie, 'POLITIE', ['DEELNEMER']), meeting.id)).toBe(true);
   });
 
@@ -429,17 +467,27 @@ describe('case conference: meetings, agenda and the live room', () => {
   });
 
   it('keeps chair actions to the chair (refusals audited) and checks an action’s owner and due date', async () => {
-    const decision = { agendaItemId: itemA, type: 'PLAN_VASTGESTELD', text: 'Plan van aanpak vastgesteld (fictief).' };
-    const refused = await p.politie.agent.post<ProblemDetails>(url('/decisions'), { ...decision, idempotencyKey: key() });
+    const decision = {
+      agendaItemId: itemA,
+      type: 'PLAN_VASTGESTELD',
+      text: 'Plan van aanpak vastgesteld (fictief).',
+    };
+    const refused = await p.politie.agent.post<ProblemDetails>(url('/decisions'), {
+      ...decision,
+      idempotencyKey: key(),
+    });
     expect(refused.status).toBe(403);
-    expect((await p.politie.agent.post(url('/current-item'), { agendaItemId: itemB, idempotencyKey: key() })).status).toBe(403);
-    expect((await auditRows(factory, 'meeting.chair.denied', meeting.id)).map((d) => d.details['attempted'])).toEqual([
-      'transition:STARTEN',
-      'decision',
-      'current-item',
-    ]);
+    expect(
+      (await p.politie.agent.post(url('/current-item'), { agendaItemId: itemB, idempotencyKey: key() }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await auditRows(factory, 'meeting.chair.denied', meeting.id)).map((d) => d.details['attempted']),
+    ).toEqual(['transition:STARTEN', 'decision', 'current-item']);
     expect(await count('meeting_decision')).toBe(0);
-    expect((await p.zvh.agent.post(url('/decisions'), { ...decision, idempotencyKey: key() })).status).toBe(200);
+    expect((await p.zvh.agent.post(url('/decisions'), { ...decision, idempotencyKey: key() })).status).toBe(
+      200,
+    );
 
     const past = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString().slice(0, 10);
     const badAction = await p.zvh.agent.post<ProblemDetails>(url('/actions'), {
@@ -473,10 +521,18 @@ describe('case conference: meetings, agenda and the live room', () => {
   });
 
   it('lets a guest in only while its item is current, and shows it nothing of other items', async () => {
-    expect((await p.zvh.agent.post(url('/current-item'), { agendaItemId: itemB, idempotencyKey: key() })).status).toBe(200);
+    expect(
+      (await p.zvh.agent.post(url('/current-item'), { agendaItemId: itemB, idempotencyKey: key() })).status,
+    ).toBe(200);
     const joined = await p.om.agent.post<LiveStateDto>(url('/join'), { confidentialityAccepted: true });
     expect(joined.status).toBe(200);
-    expect(joined.body).toMatchObject({ guest: true, currentAgendaItemId: itemB, notes: [], decisions: [], actions: [] });
+    expect(joined.body).toMatchObject({
+      guest: true,
+      currentAgendaItemId: itemB,
+      notes: [],
+      decisions: [],
+      actions: [],
+    });
     expect(joined.body.meeting.agenda.map((i) => i.id)).toEqual([itemB]);
     const noteB = await p.om.agent.post<{ seq: number }>(url('/notes'), {
       agendaItemId: itemB,
@@ -493,7 +549,9 @@ describe('case conference: meetings, agenda and the live room', () => {
     expect(events.filter((e) => e.type === 'NOTE_ADDED').map((e) => e.seq)).toEqual([noteB.body.seq]);
     expect(events.some((e) => e.type === 'DECISION_RECORDED' || e.type === 'ACTION_CREATED')).toBe(false);
 
-    expect((await p.zvh.agent.post(url('/current-item'), { agendaItemId: itemA, idempotencyKey: key() })).status).toBe(200);
+    expect(
+      (await p.zvh.agent.post(url('/current-item'), { agendaItemId: itemA, idempotencyKey: key() })).status,
+    ).toBe(200);
     const out = await p.om.agent.get<ProblemDetails>(url('/live'));
     expect(out.status).toBe(403);
     expect(out.body.type).toBe('urn:casustafel:problem:notYourItem');
@@ -529,6 +587,14 @@ describe('case conference: meetings, agenda and the live room', () => {
       idempotencyKey: key(),
     });
     expect(late.status).toBe(409);
-    expect((await p.zvh.agent.post(url('/agenda'), { caseId: caseB.id, timeboxMinutes: 5, invitedOrganisationIds: [p.politie.organisationId] })).status).toBe(409);
+    expect(
+      (
+        await p.zvh.agent.post(url('/agenda'), {
+          caseId: caseB.id,
+          timeboxMinutes: 5,
+          invitedOrganisationIds: [p.politie.organisationId],
+        })
+      ).status,
+    ).toBe(409);
   });
 });

@@ -16,6 +16,7 @@ import { hash, argon2id } from 'argon2';
 import type { EntityManager } from 'typeorm';
 import { DemoCasePlan, DemoRefs, insertDemoCasePlan } from './demo-case-seeder';
 import type { DemoTableKey, DemoUserKey } from './demo-cases';
+import { insertDemoMeeting } from './demo-meeting';
 import { insertDemoRightsRequests } from './demo-rights';
 import {
   DEMO_ORGANISATIONS,
@@ -34,7 +35,8 @@ export interface DemoLogin {
 
 /**
  * Seeds the fictional demo region exactly once (the region row is the marker), in one transaction:
- * organisations, tables, users, and the demo cases (demo-cases.ts) dated relative to today.
+ * organisations, tables, users, the demo cases (demo-cases.ts) dated relative to today, and a
+ * planned case conference for tomorrow (demo-meeting.ts).
  */
 @Injectable()
 export class DemoSeeder {
@@ -153,6 +155,7 @@ export class DemoSeeder {
     const plan = new DemoCasePlan(refs, crypto, prefixByKey);
     await insertDemoCasePlan(manager, plan);
     await insertDemoRightsRequests(manager, refs, crypto, 'contactpunt');
+    await insertDemoMeeting(manager, refs, this.clock);
   }
 
   /** The first version of a demo table's processing activity, under the id the table points to. */

@@ -109,7 +109,13 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'meetings.attend',
     'actions.work',
   ],
-  TRIAGIST: ['account.manage', 'cases.read', 'registrations.create', 'registrations.triage', 'meetings.attend'],
+  TRIAGIST: [
+    'account.manage',
+    'cases.read',
+    'registrations.create',
+    'registrations.triage',
+    'meetings.attend',
+  ],
   // Need-to-know: the privacy officer, the administrator and the contactpunt see no case content
   // by their role.
   FG_AUDITOR: ['account.manage', 'register.read', 'audit.read', 'audit.review'],

@@ -16,6 +16,7 @@ import {
   IDS,
   INFORMING,
   ITEMS,
+  MEETING,
   MENSENHANDEL,
   ORGS,
   PARTIES,
@@ -363,5 +364,51 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
       BREAK_GLASS.reason,
     ],
   );
+  await seedMeeting(q);
   return personIds;
+}
+
+async function seedMeeting(q: (sql: string, params?: unknown[]) => Promise<unknown>): Promise<void> {
+  const chair = IDS.users[MEETING.chair];
+  await q(
+    `insert into meeting (id, table_id, type, scheduled_at, duration_minutes, chair_user_id, minute_taker_user_id, status,
+       started_at, created_by, created_at, updated_at)
+     values ($1, $2, 'CASUSOVERLEG', now() - interval '30 minutes', 90, $3, $4, 'LIVE', now() - interval '20 minutes',
+       $3, now() - interval '1 day', now())`,
+    [MEETING.id, IDS.tables.MH, chair, IDS.users[MEETING.minuteTaker]],
+  );
+  for (const [position, item] of MEETING.items.entries()) {
+    await q(
+      `insert into agenda_item (id, meeting_id, case_id, position, timebox_minutes, created_at)
+       values ($1, $2, $3, $4, 20, now() - interval '1 day')`,
+      [item.id, MEETING.id, IDS.cases[item.caseKey], position],
+    );
+    for (const org of item.invited) {
+      await q(`insert into agenda_invitee (agenda_item_id, organisation_id, basis) values ($1, $2, $3)`, [
+        item.id,
+        IDS.orgs[org],
+        (ORGS[org].memberships as Partial<Record<TableKey, string>>).MH === 'SIGNATORY' ? 'MEMBER' : 'GUEST',
+      ]);
+    }
+  }
+  await q(`update meeting set current_agenda_item_id = $2 where id = $1`, [MEETING.id, MEETING.items[0].id]);
+  await q(
+    `insert into meeting_decision (id, meeting_id, agenda_item_id, case_id, type, text, author_organisation_id, decided_by,
+       decided_at)
+     values ($1, $2, $3, $4, 'MONITOREN', $5, $6, $7, now())`,
+    [
+      MEETING.decision.id,
+      MEETING.id,
+      MEETING.items[0].id,
+      IDS.cases[MEETING.items[0].caseKey],
+      MEETING.decision.text,
+      IDS.orgs.zvh,
+      chair,
+    ],
+  );
+  await q(
+    `insert into meeting_confidentiality_ack (meeting_id, user_id, organisation_id, statement_version, acknowledged_at)
+     select $1, u.id, u.organisation_id, 1, now() from app_user u where u.id = any($2)`,
+    [MEETING.id, PARTY_KEYS.map((p) => IDS.users[p])],
+  );
 }

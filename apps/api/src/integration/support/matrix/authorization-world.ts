@@ -800,3 +800,37 @@ export function seesRequest(party: PartyKey, r: RequestSpec): boolean {
 }
 
 export const partnerTypeOf = (party: PartyKey): PartnerType => ORGS[orgOf(party)].partnerType as PartnerType;
+
+// ---- the case conference (issue 6, ADR 0023) ---------------------------------------------------
+
+/**
+ * One live meeting at MH: chaired by the ZVH voorzitter, minutes by the procesregisseur; the running
+ * case on the agenda (current item; police, GGZ and the OM guest invited) with a decision, and the
+ * open case (police invited). Every party's user has acknowledged the confidentiality statement.
+ */
+export const MEETING = {
+  id: id(),
+  chair: 'ZVH voorzitter' as PartyKey,
+  minuteTaker: 'ZVH procesregisseur' as PartyKey,
+  items: [
+    { id: id(), caseKey: 'running' as CaseKey, invited: ['politie', 'ggz', 'omGuest'] as OrgKey[] },
+    { id: id(), caseKey: 'open' as CaseKey, invited: ['politie'] as OrgKey[] },
+  ],
+  decision: { id: id(), text: `${marker('d')} besluit (fictief)` },
+};
+
+/** A guest organisation of the meeting: not a signatory of MH, invited to some items. */
+export const meetingGuest = (party: PartyKey): boolean =>
+  (ORGS[orgOf(party)] as OrgSpec).memberships.MH !== 'SIGNATORY';
+
+/** The meeting exists for the party: a case role at MH, and its organisation is a signatory there or invited. */
+export function takesPartInMeeting(party: PartyKey): boolean {
+  return (
+    can(party, 'meetings.attend', 'MH') &&
+    (!meetingGuest(party) || MEETING.items.some((i) => i.invited.includes(orgOf(party))))
+  );
+}
+
+/** The agenda items the party's organisation sees (a guest: its own only). */
+export const meetingItemsOf = (party: PartyKey) =>
+  MEETING.items.filter((i) => !meetingGuest(party) || i.invited.includes(orgOf(party)));

@@ -13,6 +13,11 @@ import {
   type CaseTableDto,
   type InformationRequestOverviewDto,
   type InformingReviewDto,
+  type LiveEventDto,
+  type LiveStateDto,
+  type MeetingDetailDto,
+  type MeetingStaffDto,
+  type MeetingSummaryDto,
   type MyRightsTaskDto,
   type Permission,
   type ProblemDetails,
@@ -41,6 +46,10 @@ import {
   itemDecision,
   ITEMS,
   itemsOf,
+  MEETING,
+  meetingGuest,
+  meetingItemsOf,
+  takesPartInMeeting,
   MENSENHANDEL,
   ORGS,
   orgOf,
@@ -92,7 +101,7 @@ export type Target =
 export type Outcome = { status: number; problem?: string; errorCode?: string } | 'DENIED';
 
 export interface MatrixRequest {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
   multipart?: { fileName: string; contentType: string; content: string };
@@ -674,6 +683,322 @@ const BREAK_GLASS_ROWS: EndpointRow[] = [
 ];
 
 // ---- the table ---------------------------------------------------------------------------------
+
+// ---- the case conference (issue 6) ------------------------------------------------------------
+
+const MEETING_TARGET: Target[] = [{ kind: 'none', label: 'live meeting at MH' }];
+const meetingUrl = (rest = '') => ({
+  path: `/api/meetings/${MEETING.id}${rest}`,
+  random: { path: `/api/meetings/RANDOM${rest}` },
+});
+const isChair = (p: PartyKey) => p === MEETING.chair;
+/** A chair action by a participant who is not the chair: refused (and audited) as a 403 problem. */
+const chairOutcome = (p: PartyKey, allowed: Exclude<Outcome, 'DENIED'>): Outcome =>
+  !takesPartInMeeting(p) ? 'DENIED' : isChair(p) ? allowed : { status: 403, problem: 'meeting.chair_only' };
+const meetingKey = () => `mx-${randomUUID()}`;
+/** The agenda as the party's organisation must see it: a guest its own items, restricted where it takes no part. */
+function checkAgenda(p: PartyKey, agenda: MeetingDetailDto['agenda']): void {
+  expect(agenda.map((i) => [i.id, i.restricted, i.caseId])).toEqual(
+    meetingItemsOf(p).map((i) => [
+      i.id,
+      !seesCase(p, i.caseKey),
+      seesCase(p, i.caseKey) ? IDS.cases[i.caseKey] : null,
+    ]),
+  );
+}
+/** The seeded decision (C3, owned by the ZVH) reaches only who the policy gives it in full. */
+const seesDecision = (p: PartyKey) =>
+  meetingItemsOf(p).some((i) => i.id === MEETING.items[0].id) &&
+  decideFor(p, MEETING.items[0].caseKey, { category: 'C3', owners: ['zvh'] }).visibility === 'FULL';
+
+const MEETING_ROWS: EndpointRow[] = [
+  {
+    route: 'GET /api/meetings',
+    permission: 'meetings.attend',
+    scenario: 'the meetings the organisation takes part in',
+    phase: 'read',
+    targets: NONE,
+    request: () => ({ method: 'GET', path: '/api/meetings' }),
+    expected: (p) => when(canAnywhere(p, 'meetings.attend'), { status: 200 }),
+    check: (p, _t, res) => {
+      const list = res.body as MeetingSummaryDto[];
+      expectIds(
+        list.map((m) => m.id),
+        takesPartInMeeting(p) ? [MEETING.id] : [],
+      );
+      for (const m of list) {
+        expect(m.itemCount).toBe(meetingItemsOf(p).length);
+      }
+    },
+  },
+  {
+    route: 'GET /api/meetings/:id',
+    permission: 'meetings.attend',
+    scenario: 'the agenda projected for the organisation',
+    phase: 'read',
+    targets: MEETING_TARGET,
+    request: () => ({ method: 'GET', ...meetingUrl() }),
+    expected: (p) => when(takesPartInMeeting(p), { status: 200 }),
+    check: (p, _t, res) => {
+      const body = res.body as MeetingDetailDto;
+      checkAgenda(p, body.agenda);
+      expect(body.myRole).toBe(
+        isChair(p)
+          ? 'CHAIR'
+          : p === MEETING.minuteTaker
+            ? 'MINUTE_TAKER'
+            : meetingGuest(p)
+              ? 'GUEST'
+              : 'MEMBER',
+      );
+    },
+  },
+  {
+    route: 'GET /api/meetings/:id/live',
+    permission: 'meetings.attend',
+    scenario: 'the room projected for the organisation (notes, decisions, actions by the policy)',
+    phase: 'read',
+    targets: MEETING_TARGET,
+    request: () => ({ method: 'GET', ...meetingUrl('/live') }),
+    expected: (p) => when(takesPartInMeeting(p), { status: 200 }),
+    check: (p, _t, res) => {
+      const body = res.body as LiveStateDto;
+      checkAgenda(p, body.meeting.agenda);
+      expect(body.guest).toBe(meetingGuest(p));
+      expect(body.decisions.map((d) => d.id)).toEqual(seesDecision(p) ? [MEETING.decision.id] : []);
+      if (!seesDecision(p)) {
+        expect(JSON.stringify(body)).not.toContain(MEETING.decision.text);
+      }
+    },
+  },
+  {
+    route: 'GET /api/meetings/:id/events',
+    permission: 'meetings.attend',
+    scenario: 'resync from 0, projected for the organisation',
+    phase: 'read',
+    targets: MEETING_TARGET,
+    request: () => ({ method: 'GET', ...meetingUrl('/events?since=0') }),
+    expected: (p) => when(takesPartInMeeting(p), { status: 200 }),
+    check: (_p, _t, res) => {
+      const body = res.body as { events: LiveEventDto[]; seq: number };
+      expect(body.events.every((e) => e.seq <= body.seq)).toBe(true);
+    },
+  },
+  {
+    route: 'GET /api/tables/:tableId/meeting-staff',
+    permission: 'meetings.plan',
+    scenario: "the planner's choices of chair and minute-taker",
+    phase: 'read',
+    targets: TABLE_TARGETS,
+    request: (_p, t) => ({
+      method: 'GET',
+      path: `/api/tables/${IDS.tables[tableTarget(t)]}/meeting-staff`,
+      random: { path: '/api/tables/RANDOM/meeting-staff' },
+    }),
+    expected: (p, t) => when(can(p, 'meetings.plan', tableTarget(t)), { status: 200 }),
+    check: (_p, _t, res) => {
+      const body = res.body as MeetingStaffDto;
+      expect(body.chairs.map((u) => u.id)).toEqual(expect.arrayContaining([IDS.users[MEETING.chair]]));
+    },
+  },
+  {
+    route: 'POST /api/meetings',
+    permission: 'meetings.plan',
+    scenario: 'a chair who cannot chair (probe): planners of the table get the field named',
+    phase: 'write',
+    targets: TABLE_TARGETS,
+    request: (_p, t) => ({
+      method: 'POST',
+      path: '/api/meetings',
+      body: {
+        tableId: IDS.tables[tableTarget(t)],
+        type: 'CASUSOVERLEG',
+        scheduledAt: '2030-01-01T09:00:00.000Z',
+        durationMinutes: 60,
+        chairUserId: IDS.users['POLITIE member'],
+      },
+    }),
+    expected: (p, t) =>
+      when(canAnywhere(p, 'meetings.plan'), {
+        status: 400,
+        problem: 'validation',
+        errorCode: can(p, 'meetings.plan', tableTarget(t)) ? 'notAChair' : 'notYourTable',
+      }),
+  },
+  {
+    route: 'PUT /api/meetings/:id',
+    permission: 'meetings.plan',
+    scenario: 'stale version (probe)',
+    phase: 'write',
+    targets: MEETING_TARGET,
+    request: () => ({
+      method: 'PUT',
+      ...meetingUrl(),
+      body: {
+        type: 'CASUSOVERLEG',
+        scheduledAt: '2030-01-01T09:00:00.000Z',
+        durationMinutes: 60,
+        chairUserId: IDS.users[MEETING.chair],
+        version: STALE,
+      },
+    }),
+    expected: (p) =>
+      when(takesPartInMeeting(p) && canAnywhere(p, 'meetings.plan'), { status: 409, problem: 'conflict' }),
+  },
+  {
+    route: 'POST /api/meetings/:id/transitions',
+    permission: 'meetings.attend',
+    scenario: 'ending with a stale version (probe): only the chair; a refusal is audited',
+    phase: 'write',
+    targets: MEETING_TARGET,
+    request: () => ({
+      method: 'POST',
+      ...meetingUrl('/transitions'),
+      body: { transition: 'BEEINDIGEN', version: STALE },
+    }),
+    expected: (p) => chairOutcome(p, { status: 409, problem: 'conflict' }),
+  },
+  {
+    route: 'POST /api/meetings/:id/agenda',
+    permission: 'meetings.plan',
+    scenario: 'a case already on the agenda (probe): the chair while live; planners no longer',
+    phase: 'write',
+    targets: MEETING_TARGET,
+    request: () => ({
+      method: 'POST',
+      ...meetingUrl('/agenda'),
+      body: {
+        caseId: IDS.cases[MEETING.items[0].caseKey],
+        timeboxMinutes: 10,
+        invitedOrganisationIds: [IDS.orgs.politie],
+      },
+    }),
+    expected: (p) =>
+      when(
+        takesPartInMeeting(p) && canAnywhere(p, 'meetings.plan'),
+        isChair(p)
+          ? { status: 400, problem: 'validation', errorCode: 'alreadyOnAgenda' }
+          : { status: 409, problem: 'meeting.agenda_closed' },
+      ),
+  },
+  {
+    route: 'PUT /api/meetings/:id/agenda/:itemId',
+    permission: 'meetings.plan',
+    scenario: 'inviting an organisation outside the case (probe)',
+    phase: 'write',
+    targets: MEETING_TARGET,
+    request: () => ({
+      method: 'PUT',
+      path: `/api/meetings/${MEETING.id}/agenda/${MEETING.items[0].id}`,
+      random: { path: `/api/meetings/RANDOM/agenda/${MEETING.items[0].id}` },
+      body: { timeboxMinutes: 10, invitedOrganisationIds: [IDS.orgs.reclasseringOutside], order: 1 },
+    }),
+    expected: (p) =>
+      when(
+        takesPartInMeeting(p) && canAnywhere(p, 'meetings.plan'),
+        isChair(p)
+          ? { status: 400, problem: 'validation', errorCode: 'notAParticipant' }
+          : { status: 409, problem: 'meeting.agenda_closed' },
+      ),
+  },
+  {
+    route: 'DELETE /api/meetings/:id/agenda/:itemId',
+    permission: 'meetings.plan',
+    scenario: 'an item with a decision stays (probe)',
+    phase: 'write',
+    targets: MEETING_TARGET,
+    request: () => ({
+      method: 'DELETE',
+      path: `/api/meetings/${MEETING.id}/agenda/${MEETING.items[0].id}`,
+      random: { path: `/api/meetings/RANDOM/agenda/${MEETING.items[0].id}` },
+    }),
+    expected: (p) =>
+      when(takesPartInMeeting(p) && canAnywhere(p, 'meetings.plan'), {
+        status: 409,
+        problem: isChair(p) ? 'meeting.item_has_records' : 'meeting.agenda_closed',
+      }),
+  },
+  {
+    route: 'POST /api/meetings/:id/join',
+    permission: 'meetings.attend',
+    scenario: 'joining with the confidentiality statement accepted (a guest: its item is current)',
+    phase: 'write',
+    targets: MEETING_TARGET,
+    request: () => ({ method: 'POST', ...meetingUrl('/join'), body: { confidentialityAccepted: true } }),
+    expected: (p) => when(takesPartInMeeting(p), { status: 200 }),
+    check: (p, _t, res) => checkAgenda(p, (res.body as LiveStateDto).meeting.agenda),
+  },
+  {
+    route: 'PUT /api/meetings/:id/attendance/:organisationId',
+    permission: 'meetings.attend',
+    scenario: "the organisation's own attendance",
+    phase: 'write',
+    targets: NONE,
+    request: (p) => ({
+      method: 'PUT',
+      path: `/api/meetings/${MEETING.id}/attendance/${IDS.orgs[orgOf(p)]}`,
+      random: { path: `/api/meetings/RANDOM/attendance/${IDS.orgs[orgOf(p)]}` },
+      body: { status: 'PRESENT' },
+    }),
+    expected: (p) => when(takesPartInMeeting(p), { status: 200 }),
+  },
+  {
+    route: 'POST /api/meetings/:id/notes',
+    permission: 'meetings.attend',
+    scenario: 'a note on an item that is not current (probe)',
+    phase: 'write',
+    targets: MEETING_TARGET,
+    request: () => ({
+      method: 'POST',
+      ...meetingUrl('/notes'),
+      body: {
+        agendaItemId: MEETING.items[1].id,
+        category: 'C2',
+        sensitivity: 'NORMAAL',
+        text: 'Matrix (fictief)',
+        idempotencyKey: meetingKey(),
+      },
+    }),
+    expected: (p) =>
+      when(takesPartInMeeting(p), { status: 400, problem: 'validation', errorCode: 'notCurrentItem' }),
+  },
+  ...(
+    [
+      ['current-item', 'unknownItem'],
+      ['timer', 'notCurrentItem'],
+      ['decisions', 'unknownItem'],
+      ['actions', 'unknownItem'],
+    ] as const
+  ).map(
+    ([command, errorCode]): EndpointRow => ({
+      route: `POST /api/meetings/:id/${command}`,
+      permission: 'meetings.attend',
+      scenario: 'an unknown agenda item (probe): the chair only; a refusal is audited',
+      phase: 'write',
+      targets: MEETING_TARGET,
+      request: () => {
+        const agendaItemId = randomUUID();
+        const body = {
+          'current-item': { agendaItemId },
+          timer: { agendaItemId, command: 'START' },
+          decisions: { agendaItemId, type: 'ANDERS', text: 'Matrix (fictief)' },
+          actions: {
+            agendaItemId,
+            description: 'Matrix (fictief)',
+            ownerOrganisationId: IDS.orgs.politie,
+            dueDate: '2099-01-01',
+          },
+        }[command];
+        return {
+          method: 'POST',
+          ...meetingUrl(`/${command}`),
+          body: { ...body, idempotencyKey: meetingKey() },
+        };
+      },
+      expected: (p) => chairOutcome(p, { status: 400, problem: 'validation', errorCode }),
+    }),
+  ),
+];
 
 export const ENDPOINTS: EndpointRow[] = [
   // Reads.
@@ -1567,6 +1892,7 @@ export const ENDPOINTS: EndpointRow[] = [
         problem: 'conflict',
       }),
   },
+  ...MEETING_ROWS,
   // Last of all: the opening row changes what the procesregisseur reads.
   ...BREAK_GLASS_ROWS,
 ];

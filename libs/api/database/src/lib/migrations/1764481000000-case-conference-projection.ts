@@ -26,7 +26,9 @@ export class CaseConferenceProjection1764481000000 implements MigrationInterface
   async up(q: QueryRunner): Promise<void> {
     await q.query(accessFunctionSql('cst_org_access', { breakGlass: false }));
     await q.query(`REVOKE ALL ON FUNCTION cst_org_access(uuid, text, text, uuid[], uuid) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION cst_org_access(uuid, text, text, uuid[], uuid) TO casustafel_app`);
+    await q.query(
+      `GRANT EXECUTE ON FUNCTION cst_org_access(uuid, text, text, uuid[], uuid) TO casustafel_app`,
+    );
 
     await q.query(`
       CREATE FUNCTION cst_meeting_audience(p_meeting uuid)

@@ -90,7 +90,9 @@ export async function readAgenda(
           ? []
           : carried
               .filter((a) => a.case_id === item.case_id)
-              .map((a) => toActionDto(a, { organisationId: reader.organisationId, today: reader.today, mayCancel })),
+              .map((a) =>
+                toActionDto(a, { organisationId: reader.organisationId, today: reader.today, mayCancel }),
+              ),
       };
     }),
     caseIds: visibleCases,

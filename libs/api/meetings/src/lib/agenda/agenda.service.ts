@@ -40,13 +40,18 @@ export class AgendaService {
       );
       if (!cases[0] || cases[0].table_id !== meeting.row.table_id) {
         throw new RequestValidationError([
-          { field: 'caseId', code: 'unknownCase', message: 'is not an open case of this table that you take part in' },
+          {
+            field: 'caseId',
+            code: 'unknownCase',
+            message: 'is not an open case of this table that you take part in',
+          },
         ]);
       }
-      const already = await queryRows(em, 'select 1 from agenda_item where meeting_id = $1 and case_id = $2', [
-        meetingId,
-        input.caseId,
-      ]);
+      const already = await queryRows(
+        em,
+        'select 1 from agenda_item where meeting_id = $1 and case_id = $2',
+        [meetingId, input.caseId],
+      );
       if (already.length > 0) {
         throw new RequestValidationError([
           { field: 'caseId', code: 'alreadyOnAgenda', message: 'the case is already on this agenda' },
@@ -79,14 +84,26 @@ export class AgendaService {
       const meeting = await this.forChange(em, actor, meetingId);
       const item = await this.item(em, meetingId, itemId);
       const invitees = await this.invitees(em, meeting, item.case_id, input.invitedOrganisationIds);
-      await em.query('update agenda_item set timebox_minutes = $2 where id = $1', [itemId, input.timeboxMinutes]);
+      await em.query('update agenda_item set timebox_minutes = $2 where id = $1', [
+        itemId,
+        input.timeboxMinutes,
+      ]);
       await em.query('delete from agenda_invitee where agenda_item_id = $1', [itemId]);
       await this.writeInvitees(em, itemId, invitees);
       await this.reorder(em, meetingId, itemId, input.order - 1);
-      return this.changed(em, actor, meeting, 'meeting.agenda.update', itemId, item.case_id, this.clock.now(), {
-        invited: invitees.length,
-        order: input.order,
-      });
+      return this.changed(
+        em,
+        actor,
+        meeting,
+        'meeting.agenda.update',
+        itemId,
+        item.case_id,
+        this.clock.now(),
+        {
+          invited: invitees.length,
+          order: input.order,
+        },
+      );
     });
     this.publisher.published([result.event]);
     return this.meetings.get(actor, meetingId);
@@ -117,7 +134,16 @@ export class AgendaService {
           where a.id = x.id`,
         [meetingId],
       );
-      return this.changed(em, actor, meeting, 'meeting.agenda.remove', itemId, item.case_id, this.clock.now(), {});
+      return this.changed(
+        em,
+        actor,
+        meeting,
+        'meeting.agenda.remove',
+        itemId,
+        item.case_id,
+        this.clock.now(),
+        {},
+      );
     });
     this.publisher.published([result.event]);
     return this.meetings.get(actor, meetingId);
@@ -127,12 +153,19 @@ export class AgendaService {
   private async forChange(em: EntityManager, actor: Actor, meetingId: string): Promise<LoadedMeeting> {
     const meeting = await loadMeeting(em, actor, meetingId, true);
     if (!mayPlan(meeting.relation)) {
-      throw new MeetingForbiddenError('meeting.plan_only', 'Only the chair or a planner of the table changes the agenda.');
+      throw new MeetingForbiddenError(
+        'meeting.plan_only',
+        'Only the chair or a planner of the table changes the agenda.',
+      );
     }
     const open =
-      PLANNING_STATUSES.includes(meeting.row.status) || (meeting.row.status === 'LIVE' && meeting.relation.chair);
+      PLANNING_STATUSES.includes(meeting.row.status) ||
+      (meeting.row.status === 'LIVE' && meeting.relation.chair);
     if (!open) {
-      throw new ConflictError('The agenda of this meeting can no longer be changed.', 'meeting.agenda_closed');
+      throw new ConflictError(
+        'The agenda of this meeting can no longer be changed.',
+        'meeting.agenda_closed',
+      );
     }
     return meeting;
   }

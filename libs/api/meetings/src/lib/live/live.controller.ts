@@ -50,7 +50,10 @@ export class LiveController {
 
   @Get('events')
   @Authenticated({ permission: 'meetings.attend' })
-  events(@IdParam() id: string, @Query() query: EventsQueryDto): Promise<{ events: LiveEventDto[]; seq: number }> {
+  events(
+    @IdParam() id: string,
+    @Query() query: EventsQueryDto,
+  ): Promise<{ events: LiveEventDto[]; seq: number }> {
     return this.live.resync(this.context.actor, id, query.since);
   }
 

@@ -115,7 +115,11 @@ export class LiveService {
   }
 
   /** The events after `sinceSeq`, projected for the actor's organisation under the actor's own context. */
-  resync(actor: Actor, meetingId: string, sinceSeq: number): Promise<{ events: LiveEventDto[]; seq: number }> {
+  resync(
+    actor: Actor,
+    meetingId: string,
+    sinceSeq: number,
+  ): Promise<{ events: LiveEventDto[]; seq: number }> {
     validated(ResyncMessageDto, { meetingId, sinceSeq });
     return this.tx.run(async (em) => {
       const meeting = await loadMeeting(em, actor, meetingId);
@@ -150,77 +154,105 @@ export class LiveService {
 
   setCurrentItem(actor: Actor, m: CurrentItemMessage): Promise<WriteResult> {
     const message = validated(CurrentItemMessageDto, m);
-    return this.write(actor, message.meetingId, message.idempotencyKey, 'current-item', true, async (em, meeting, now) => {
-      const target = message.agendaItemId === null ? null : await this.itemOf(em, meeting, message.agendaItemId);
-      const row = meeting.row;
-      if (row.current_agenda_item_id) {
-        await em.query('update agenda_item set timer_elapsed_seconds = $2 where id = $1', [
-          row.current_agenda_item_id,
-          elapsedNow(row, now),
-        ]);
-      }
-      await em.query(
-        `update meeting set current_agenda_item_id = $2, timer_running = false, timer_started_at = null,
+    return this.write(
+      actor,
+      message.meetingId,
+      message.idempotencyKey,
+      'current-item',
+      true,
+      async (em, meeting, now) => {
+        const target =
+          message.agendaItemId === null ? null : await this.itemOf(em, meeting, message.agendaItemId);
+        const row = meeting.row;
+        if (row.current_agenda_item_id) {
+          await em.query('update agenda_item set timer_elapsed_seconds = $2 where id = $1', [
+            row.current_agenda_item_id,
+            elapsedNow(row, now),
+          ]);
+        }
+        await em.query(
+          `update meeting set current_agenda_item_id = $2, timer_running = false, timer_started_at = null,
            timer_elapsed_seconds = $3, updated_at = $4 where id = $1`,
-        [row.id, target?.id ?? null, target?.timer_elapsed_seconds ?? 0, now],
-      );
-      return {
-        type: 'CURRENT_ITEM_CHANGED',
-        agendaItemId: target?.id ?? null,
-        data: { agendaItemId: target?.id ?? null },
-        audit: {
-          action: 'meeting.current-item.set',
-          objectType: 'meeting',
-          objectId: row.id,
-          caseId: target?.case_id,
-          details: { agendaItemId: target?.id ?? null },
-        },
-      };
-    });
+          [row.id, target?.id ?? null, target?.timer_elapsed_seconds ?? 0, now],
+        );
+        return {
+          type: 'CURRENT_ITEM_CHANGED',
+          agendaItemId: target?.id ?? null,
+          data: { agendaItemId: target?.id ?? null },
+          audit: {
+            action: 'meeting.current-item.set',
+            objectType: 'meeting',
+            objectId: row.id,
+            caseId: target?.case_id,
+            details: { agendaItemId: target?.id ?? null },
+          },
+        };
+      },
+    );
   }
 
   timer(actor: Actor, m: TimerMessage): Promise<WriteResult> {
     const message = validated(TimerMessageDto, m);
-    return this.write(actor, message.meetingId, message.idempotencyKey, 'timer', true, async (em, meeting, now) => {
-      const row = meeting.row;
-      if (row.current_agenda_item_id !== message.agendaItemId) {
-        throw new RequestValidationError([
-          { field: 'agendaItemId', code: 'notCurrentItem', message: 'the timer runs for the current item only' },
-        ]);
-      }
-      let timer: TimerDto;
-      if (message.command === 'START') {
-        timer = {
-          agendaItemId: message.agendaItemId,
-          running: true,
-          startedAt: row.timer_running && row.timer_started_at ? new Date(row.timer_started_at).toISOString() : now.toISOString(),
-          elapsedSeconds: row.timer_elapsed_seconds,
-        };
-      } else {
-        timer = {
-          agendaItemId: message.agendaItemId,
-          running: false,
-          startedAt: null,
-          elapsedSeconds: message.command === 'RESET' ? 0 : elapsedNow(row, now),
-        };
-      }
-      await em.query(
-        `update meeting set timer_running = $2, timer_started_at = $3, timer_elapsed_seconds = $4, updated_at = $5
+    return this.write(
+      actor,
+      message.meetingId,
+      message.idempotencyKey,
+      'timer',
+      true,
+      async (em, meeting, now) => {
+        const row = meeting.row;
+        if (row.current_agenda_item_id !== message.agendaItemId) {
+          throw new RequestValidationError([
+            {
+              field: 'agendaItemId',
+              code: 'notCurrentItem',
+              message: 'the timer runs for the current item only',
+            },
+          ]);
+        }
+        let timer: TimerDto;
+        if (message.command === 'START') {
+          timer = {
+            agendaItemId: message.agendaItemId,
+            running: true,
+            startedAt:
+              row.timer_running && row.timer_started_at
+                ? new Date(row.timer_started_at).toISOString()
+                : now.toISOString(),
+            elapsedSeconds: row.timer_elapsed_seconds,
+          };
+        } else {
+          timer = {
+            agendaItemId: message.agendaItemId,
+            running: false,
+            startedAt: null,
+            elapsedSeconds: message.command === 'RESET' ? 0 : elapsedNow(row, now),
+          };
+        }
+        await em.query(
+          `update meeting set timer_running = $2, timer_started_at = $3, timer_elapsed_seconds = $4, updated_at = $5
           where id = $1`,
-        [row.id, timer.running, timer.startedAt ? new Date(timer.startedAt) : null, timer.elapsedSeconds, now],
-      );
-      return {
-        type: 'TIMER_CHANGED',
-        agendaItemId: message.agendaItemId,
-        data: { timer, command: message.command },
-        audit: {
-          action: 'meeting.timer',
-          objectType: 'meeting',
-          objectId: row.id,
-          details: { agendaItemId: message.agendaItemId, command: message.command },
-        },
-      };
-    });
+          [
+            row.id,
+            timer.running,
+            timer.startedAt ? new Date(timer.startedAt) : null,
+            timer.elapsedSeconds,
+            now,
+          ],
+        );
+        return {
+          type: 'TIMER_CHANGED',
+          agendaItemId: message.agendaItemId,
+          data: { timer, command: message.command },
+          audit: {
+            action: 'meeting.timer',
+            objectType: 'meeting',
+            objectId: row.id,
+            details: { agendaItemId: message.agendaItemId, command: message.command },
+          },
+        };
+      },
+    );
   }
 
   /** The chair keeps attendance; an organisation may send its own apology or information (also before the meeting). */
@@ -241,7 +273,11 @@ export class LiveService {
         );
         if (audience.length === 0) {
           throw new RequestValidationError([
-            { field: 'organisationId', code: 'notInMeeting', message: 'the organisation does not take part in this meeting' },
+            {
+              field: 'organisationId',
+              code: 'notInMeeting',
+              message: 'the organisation does not take part in this meeting',
+            },
           ]);
         }
         await em.query(
@@ -249,7 +285,14 @@ export class LiveService {
            values ($1, $2, $3, $4, $5, $6)
            on conflict (meeting_id, organisation_id) do update set status = excluded.status, note = excluded.note,
              updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-          [meeting.row.id, message.organisationId, message.status, message.note?.trim() || null, actor.userId, now],
+          [
+            meeting.row.id,
+            message.organisationId,
+            message.status,
+            message.note?.trim() || null,
+            actor.userId,
+            now,
+          ],
         );
         return {
           type: 'ATTENDANCE_CHANGED',
@@ -270,163 +313,201 @@ export class LiveService {
   /** A note on the current item by a joined participant whose organisation takes part in the case. */
   addNote(actor: Actor, m: NoteMessage): Promise<WriteResult> {
     const message = validated(NoteMessageDto, m);
-    return this.write(actor, message.meetingId, message.idempotencyKey, 'note', false, async (em, meeting, now) => {
-      if (meeting.row.current_agenda_item_id !== message.agendaItemId) {
-        throw new RequestValidationError([
-          { field: 'agendaItemId', code: 'notCurrentItem', message: 'notes are taken on the current item' },
-        ]);
-      }
-      this.assertOwnItem(meeting, message.agendaItemId);
-      const item = await this.itemOf(em, meeting, message.agendaItemId);
-      await this.assertTakesPart(em, item.case_id);
-      if (message.sensitivity === 'EMBARGO' && !meeting.row.embargo_partner_types.includes(actor.partnerType)) {
-        throw new RequestValidationError([
-          {
-            field: 'sensitivity',
-            code: 'embargoNotAllowed',
-            message: 'only organisations on the embargo list can place an embargo',
-          },
-        ]);
-      }
-      const text = message.text.trim();
-      const id = randomUUID();
-      await em.query(
-        `insert into case_item (id, case_id, category, sensitivity, title, body, author_organisation_id, author_id,
+    return this.write(
+      actor,
+      message.meetingId,
+      message.idempotencyKey,
+      'note',
+      false,
+      async (em, meeting, now) => {
+        if (meeting.row.current_agenda_item_id !== message.agendaItemId) {
+          throw new RequestValidationError([
+            { field: 'agendaItemId', code: 'notCurrentItem', message: 'notes are taken on the current item' },
+          ]);
+        }
+        this.assertOwnItem(meeting, message.agendaItemId);
+        const item = await this.itemOf(em, meeting, message.agendaItemId);
+        await this.assertTakesPart(em, item.case_id);
+        if (
+          message.sensitivity === 'EMBARGO' &&
+          !meeting.row.embargo_partner_types.includes(actor.partnerType)
+        ) {
+          throw new RequestValidationError([
+            {
+              field: 'sensitivity',
+              code: 'embargoNotAllowed',
+              message: 'only organisations on the embargo list can place an embargo',
+            },
+          ]);
+        }
+        const text = message.text.trim();
+        const id = randomUUID();
+        await em.query(
+          `insert into case_item (id, case_id, category, sensitivity, title, body, author_organisation_id, author_id,
            meeting_id, agenda_item_id, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)`,
-        [
-          id,
-          item.case_id,
-          message.category,
-          message.sensitivity,
-          noteTitle(text),
-          text,
-          actor.organisationId,
-          actor.userId,
-          meeting.row.id,
-          item.id,
-          now,
-        ],
-      );
-      await em.query('update casus set updated_at = $2 where id = $1', [item.case_id, now]);
-      return {
-        type: 'NOTE_ADDED',
-        agendaItemId: item.id,
-        refId: id,
-        data: { category: message.category, sensitivity: message.sensitivity },
-        audit: {
-          action: 'meeting.note.create',
-          objectType: 'case_item',
-          objectId: id,
-          caseId: item.case_id,
-          category: message.category,
-          details: { meetingId: meeting.row.id, agendaItemId: item.id, sensitivity: message.sensitivity },
-        },
-      };
-    });
+          [
+            id,
+            item.case_id,
+            message.category,
+            message.sensitivity,
+            noteTitle(text),
+            text,
+            actor.organisationId,
+            actor.userId,
+            meeting.row.id,
+            item.id,
+            now,
+          ],
+        );
+        await em.query('update casus set updated_at = $2 where id = $1', [item.case_id, now]);
+        return {
+          type: 'NOTE_ADDED',
+          agendaItemId: item.id,
+          refId: id,
+          data: { category: message.category, sensitivity: message.sensitivity },
+          audit: {
+            action: 'meeting.note.create',
+            objectType: 'case_item',
+            objectId: id,
+            caseId: item.case_id,
+            category: message.category,
+            details: { meetingId: meeting.row.id, agendaItemId: item.id, sensitivity: message.sensitivity },
+          },
+        };
+      },
+    );
   }
 
   addDecision(actor: Actor, m: DecisionMessage): Promise<WriteResult> {
     const message = validated(DecisionMessageDto, m);
-    return this.write(actor, message.meetingId, message.idempotencyKey, 'decision', true, async (em, meeting, now) => {
-      const item = await this.itemOf(em, meeting, message.agendaItemId);
-      await this.assertTakesPart(em, item.case_id);
-      const rows = await queryRows<{ id: string }>(
-        em,
-        `insert into meeting_decision (meeting_id, agenda_item_id, case_id, type, text, author_organisation_id,
+    return this.write(
+      actor,
+      message.meetingId,
+      message.idempotencyKey,
+      'decision',
+      true,
+      async (em, meeting, now) => {
+        const item = await this.itemOf(em, meeting, message.agendaItemId);
+        await this.assertTakesPart(em, item.case_id);
+        const rows = await queryRows<{ id: string }>(
+          em,
+          `insert into meeting_decision (meeting_id, agenda_item_id, case_id, type, text, author_organisation_id,
            decided_by, decided_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-        [meeting.row.id, item.id, item.case_id, message.type, message.text.trim(), actor.organisationId, actor.userId, now],
-      );
-      return {
-        type: 'DECISION_RECORDED',
-        agendaItemId: item.id,
-        refId: rows[0].id,
-        data: { decisionType: message.type },
-        audit: {
-          action: 'meeting.decision.create',
-          objectType: 'meeting_decision',
-          objectId: rows[0].id,
-          caseId: item.case_id,
-          category: 'C3',
-          details: { meetingId: meeting.row.id, agendaItemId: item.id, type: message.type },
-        },
-      };
-    });
+          [
+            meeting.row.id,
+            item.id,
+            item.case_id,
+            message.type,
+            message.text.trim(),
+            actor.organisationId,
+            actor.userId,
+            now,
+          ],
+        );
+        return {
+          type: 'DECISION_RECORDED',
+          agendaItemId: item.id,
+          refId: rows[0].id,
+          data: { decisionType: message.type },
+          audit: {
+            action: 'meeting.decision.create',
+            objectType: 'meeting_decision',
+            objectId: rows[0].id,
+            caseId: item.case_id,
+            category: 'C3',
+            details: { meetingId: meeting.row.id, agendaItemId: item.id, type: message.type },
+          },
+        };
+      },
+    );
   }
 
   /** An action with an owner organisation (a participant of the case), optionally one of its users, and a due date. */
   addAction(actor: Actor, m: ActionMessage): Promise<WriteResult> {
     const message = validated(ActionMessageDto, m);
-    return this.write(actor, message.meetingId, message.idempotencyKey, 'action', true, async (em, meeting, now) => {
-      const item = await this.itemOf(em, meeting, message.agendaItemId);
-      await this.assertTakesPart(em, item.case_id);
-      const problems: FieldProblem[] = [];
-      const owner = await queryRows(
-        em,
-        'select 1 from case_participant where case_id = $1 and organisation_id = $2',
-        [item.case_id, message.ownerOrganisationId],
-      );
-      if (owner.length === 0) {
-        problems.push({
-          field: 'ownerOrganisationId',
-          code: 'notAParticipant',
-          message: 'the owner organisation does not take part in the case',
-        });
-      }
-      if (message.ownerUserId) {
-        const user = await queryRows(em, 'select 1 from app_user where id = $1 and organisation_id = $2 and active', [
-          message.ownerUserId,
-          message.ownerOrganisationId,
-        ]);
-        if (user.length === 0) {
-          problems.push({ field: 'ownerUserId', code: 'notOfOwner', message: 'is not a user of the owner organisation' });
+    return this.write(
+      actor,
+      message.meetingId,
+      message.idempotencyKey,
+      'action',
+      true,
+      async (em, meeting, now) => {
+        const item = await this.itemOf(em, meeting, message.agendaItemId);
+        await this.assertTakesPart(em, item.case_id);
+        const problems: FieldProblem[] = [];
+        const owner = await queryRows(
+          em,
+          'select 1 from case_participant where case_id = $1 and organisation_id = $2',
+          [item.case_id, message.ownerOrganisationId],
+        );
+        if (owner.length === 0) {
+          problems.push({
+            field: 'ownerOrganisationId',
+            code: 'notAParticipant',
+            message: 'the owner organisation does not take part in the case',
+          });
         }
-      }
-      if (message.dueDate < this.clock.today()) {
-        problems.push({ field: 'dueDate', code: 'inThePast', message: 'must be today or later' });
-      }
-      if (problems.length > 0) {
-        throw new RequestValidationError(problems);
-      }
-      const rows = await queryRows<{ id: string }>(
-        em,
-        `insert into case_action (case_id, meeting_id, agenda_item_id, description, author_organisation_id,
+        if (message.ownerUserId) {
+          const user = await queryRows(
+            em,
+            'select 1 from app_user where id = $1 and organisation_id = $2 and active',
+            [message.ownerUserId, message.ownerOrganisationId],
+          );
+          if (user.length === 0) {
+            problems.push({
+              field: 'ownerUserId',
+              code: 'notOfOwner',
+              message: 'is not a user of the owner organisation',
+            });
+          }
+        }
+        if (message.dueDate < this.clock.today()) {
+          problems.push({ field: 'dueDate', code: 'inThePast', message: 'must be today or later' });
+        }
+        if (problems.length > 0) {
+          throw new RequestValidationError(problems);
+        }
+        const rows = await queryRows<{ id: string }>(
+          em,
+          `insert into case_action (case_id, meeting_id, agenda_item_id, description, author_organisation_id,
            owner_organisation_id, owner_user_id, due_date, created_by, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) returning id`,
-        [
-          item.case_id,
-          meeting.row.id,
-          item.id,
-          message.description.trim(),
-          actor.organisationId,
-          message.ownerOrganisationId,
-          message.ownerUserId ?? null,
-          message.dueDate,
-          actor.userId,
-          now,
-        ],
-      );
-      return {
-        type: 'ACTION_CREATED',
-        agendaItemId: item.id,
-        refId: rows[0].id,
-        data: { ownerOrganisationId: message.ownerOrganisationId },
-        audit: {
-          action: 'action.create',
-          objectType: 'case_action',
-          objectId: rows[0].id,
-          caseId: item.case_id,
-          category: 'C3',
-          details: {
-            meetingId: meeting.row.id,
-            agendaItemId: item.id,
-            ownerOrganisationId: message.ownerOrganisationId,
-            dueDate: message.dueDate,
+          [
+            item.case_id,
+            meeting.row.id,
+            item.id,
+            message.description.trim(),
+            actor.organisationId,
+            message.ownerOrganisationId,
+            message.ownerUserId ?? null,
+            message.dueDate,
+            actor.userId,
+            now,
+          ],
+        );
+        return {
+          type: 'ACTION_CREATED',
+          agendaItemId: item.id,
+          refId: rows[0].id,
+          data: { ownerOrganisationId: message.ownerOrganisationId },
+          audit: {
+            action: 'action.create',
+            objectType: 'case_action',
+            objectId: rows[0].id,
+            caseId: item.case_id,
+            category: 'C3',
+            details: {
+              meetingId: meeting.row.id,
+              agendaItemId: item.id,
+              ownerOrganisationId: message.ownerOrganisationId,
+              dueDate: message.dueDate,
+            },
           },
-        },
-      };
-    });
+        };
+      },
+    );
   }
 
   /**
@@ -478,7 +559,11 @@ export class LiveService {
           objectId: outcome.audit.objectId,
           subjects: outcome.audit.caseId ? { cases: [outcome.audit.caseId] } : undefined,
           category: outcome.audit.category,
-          authorisationRule: meeting.relation.chair ? 'MEETING:CHAIR' : meeting.relation.guest ? 'MEETING:GUEST' : 'MEETING:MEMBER',
+          authorisationRule: meeting.relation.chair
+            ? 'MEETING:CHAIR'
+            : meeting.relation.guest
+              ? 'MEETING:GUEST'
+              : 'MEETING:MEMBER',
           processingActivityId: meeting.row.processing_activity_id,
           details: { meetingId, seq: event.seq, ...(outcome.audit.details ?? {}) },
         });
@@ -500,7 +585,8 @@ export class LiveService {
     const { row, relation } = meeting;
     const reader = { organisationId: actor.organisationId, today: this.clock.today() };
     const { detail, caseIds } = await meetingDetail(em, row, relation, reader, 'cst_org_access');
-    const own = (itemId: string | null) => !relation.guest || (itemId !== null && relation.guestItemIds.includes(itemId));
+    const own = (itemId: string | null) =>
+      !relation.guest || (itemId !== null && relation.guestItemIds.includes(itemId));
     const notes = (await this.projector.notes(em, { meetingId: row.id }))
       .filter((n) => own(n.agenda_item_id) && n.access !== 'NONE')
       .map(toNoteDto);
@@ -547,8 +633,14 @@ export class LiveService {
     if (mayBeInRoomNow(meeting.row, meeting.relation)) {
       return;
     }
-    if (meeting.relation.guest && (meeting.row.status === 'AGENDA_VERZONDEN' || meeting.row.status === 'LIVE')) {
-      throw new MeetingForbiddenError('notYourItem', 'A guest is in the room only while its own item is discussed.');
+    if (
+      meeting.relation.guest &&
+      (meeting.row.status === 'AGENDA_VERZONDEN' || meeting.row.status === 'LIVE')
+    ) {
+      throw new MeetingForbiddenError(
+        'notYourItem',
+        'A guest is in the room only while its own item is discussed.',
+      );
     }
     throw new ConflictError('The room of this meeting is not open.', 'meeting.room_closed');
   }
@@ -577,7 +669,10 @@ export class LiveService {
   private async assertTakesPart(em: EntityManager, caseId: string): Promise<void> {
     const rows = await queryRows(em, `select 1 from casus where id = $1 and state <> 'VERNIETIGD'`, [caseId]);
     if (rows.length === 0) {
-      throw new MeetingForbiddenError('meeting.case_not_shared', 'Your organisation does not take part in this case.');
+      throw new MeetingForbiddenError(
+        'meeting.case_not_shared',
+        'Your organisation does not take part in this case.',
+      );
     }
   }
 

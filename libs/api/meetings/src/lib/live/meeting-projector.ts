@@ -133,18 +133,28 @@ export class MeetingProjector {
     organisationId: string,
   ): Promise<LiveEventDto[]> {
     const { relation } = meeting;
-    const own = (itemId: string | null) => !relation.guest || (itemId !== null && relation.guestItemIds.includes(itemId));
+    const own = (itemId: string | null) =>
+      !relation.guest || (itemId !== null && relation.guestItemIds.includes(itemId));
     const refs = (...types: string[]) =>
       events.filter((e) => types.includes(e.type) && e.refId !== null).map((e) => e.refId as string);
     const notes = new Map((await this.notes(em, { ids: refs('NOTE_ADDED') })).map((n) => [n.id, n]));
-    const decisions = new Map((await this.decisions(em, { ids: refs('DECISION_RECORDED') })).map((d) => [d.id, d]));
+    const decisions = new Map(
+      (await this.decisions(em, { ids: refs('DECISION_RECORDED') })).map((d) => [d.id, d]),
+    );
     const actions = new Map(
       (await this.actionRows(em, { ids: refs('ACTION_CREATED', 'ACTION_CHANGED') })).map((a) => [a.id, a]),
     );
     const needsAgenda = events.some((e) => e.type === 'AGENDA_CHANGED');
     const agenda = needsAgenda
-      ? (await readAgenda(em, meeting.row, relation, { organisationId, today: this.clock.today() }, 'cst_org_access'))
-          .items
+      ? (
+          await readAgenda(
+            em,
+            meeting.row,
+            relation,
+            { organisationId, today: this.clock.today() },
+            'cst_org_access',
+          )
+        ).items
       : [];
     const attendance = events.some((e) => e.type === 'ATTENDANCE_CHANGED')
       ? await this.attendanceOrganisations(em, meeting.row.id)
@@ -154,7 +164,11 @@ export class MeetingProjector {
 
     const out: LiveEventDto[] = [];
     for (const event of events) {
-      const base = { meetingId: event.meetingId, seq: event.seq, at: new Date(event.occurredAt).toISOString() };
+      const base = {
+        meetingId: event.meetingId,
+        seq: event.seq,
+        at: new Date(event.occurredAt).toISOString(),
+      };
       const data = event.data;
       switch (event.type) {
         case 'STATUS_CHANGED':
@@ -202,7 +216,11 @@ export class MeetingProjector {
         case 'ACTION_CHANGED': {
           const action = actions.get(event.refId ?? '');
           if (action && own(action.agenda_item_id) && actionVisible(action)) {
-            out.push({ ...base, type: event.type, action: toActionDto(action, { organisationId, today, mayCancel }) });
+            out.push({
+              ...base,
+              type: event.type,
+              action: toActionDto(action, { organisationId, today, mayCancel }),
+            });
           }
           break;
         }
@@ -261,7 +279,13 @@ export class MeetingProjector {
     em: EntityManager,
     meetingId: string,
   ): Promise<Map<string, { organisation: OrganisationRef; guest: boolean; note: string | null }>> {
-    const rows = await queryRows<{ id: string; name: string; partner_type: OrganisationRef['partnerType']; guest: boolean; note: string | null }>(
+    const rows = await queryRows<{
+      id: string;
+      name: string;
+      partner_type: OrganisationRef['partnerType'];
+      guest: boolean;
+      note: string | null;
+    }>(
       em,
       `select o.id, o.name, o.partner_type, x.guest, t.note
          from cst_meeting_audience($1) x join organisation o on o.id = x.organisation_id
@@ -269,13 +293,24 @@ export class MeetingProjector {
       [meetingId],
     );
     return new Map(
-      rows.map((r) => [r.id, { organisation: { id: r.id, name: r.name, partnerType: r.partner_type }, guest: r.guest, note: r.note }]),
+      rows.map((r) => [
+        r.id,
+        {
+          organisation: { id: r.id, name: r.name, partnerType: r.partner_type },
+          guest: r.guest,
+          note: r.note,
+        },
+      ]),
     );
   }
 
   /** Runs work in a fresh transaction whose security context is `actor` (not the caller's). */
   private asActor<T>(actor: Actor, work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.context.run(() => this.tx.run(work), { actor, origin: this.context.origin, trace: this.context.trace });
+    return this.context.run(() => this.tx.run(work), {
+      actor,
+      origin: this.context.origin,
+      trace: this.context.trace,
+    });
   }
 }
 

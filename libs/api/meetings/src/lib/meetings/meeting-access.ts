@@ -97,7 +97,9 @@ export async function relationTo(em: EntityManager, actor: Actor, row: MeetingRo
   const minuteTaker = row.minute_taker_user_id === actor.userId;
   const planner =
     actor.permissions.has('meetings.plan') &&
-    actor.tableRoles.some((r) => r.tableId === row.table_id && (PLANNER_ROLES as readonly string[]).includes(r.role));
+    actor.tableRoles.some(
+      (r) => r.tableId === row.table_id && (PLANNER_ROLES as readonly string[]).includes(r.role),
+    );
   const guest = !signatory;
   const role: MeetingRole = chair ? 'CHAIR' : minuteTaker ? 'MINUTE_TAKER' : guest ? 'GUEST' : 'MEMBER';
   return {

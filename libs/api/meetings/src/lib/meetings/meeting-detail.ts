@@ -18,11 +18,21 @@ export const PLANNING_STATUSES: readonly MeetingStatus[] = ['GEPLAND', 'AGENDA_V
 /** The transitions the relation allows now (the order of b.2; minutes transitions: the minutes' own endpoints). */
 export function allowedTransitions(status: MeetingStatus, relation: MeetingRelation): MeetingTransition[] {
   const allowed: MeetingTransition[] = [];
-  if (status === 'GEPLAND' && mayPlan(relation)) allowed.push('AGENDA_VERZENDEN');
-  if (status === 'AGENDA_VERZONDEN' && relation.chair) allowed.push('STARTEN');
-  if (status === 'LIVE' && relation.chair) allowed.push('BEEINDIGEN');
-  if (status === 'AFGEROND' && (relation.chair || relation.minuteTaker)) allowed.push('VERSLAG_OPSTELLEN');
-  if (status === 'VERSLAG_CONCEPT' && relation.chair) allowed.push('VERSLAG_VASTSTELLEN');
+  if (status === 'GEPLAND' && mayPlan(relation)) {
+    allowed.push('AGENDA_VERZENDEN');
+  }
+  if (status === 'AGENDA_VERZONDEN' && relation.chair) {
+    allowed.push('STARTEN');
+  }
+  if (status === 'LIVE' && relation.chair) {
+    allowed.push('BEEINDIGEN');
+  }
+  if (status === 'AFGEROND' && (relation.chair || relation.minuteTaker)) {
+    allowed.push('VERSLAG_OPSTELLEN');
+  }
+  if (status === 'VERSLAG_CONCEPT' && relation.chair) {
+    allowed.push('VERSLAG_VASTSTELLEN');
+  }
   return allowed;
 }
 
@@ -31,7 +41,10 @@ export function mayBeInRoomNow(row: MeetingRow, relation: MeetingRelation): bool
   if (!ROOM_STATUSES.includes(row.status)) {
     return false;
   }
-  return !relation.guest || (row.current_agenda_item_id !== null && relation.guestItemIds.includes(row.current_agenda_item_id));
+  return (
+    !relation.guest ||
+    (row.current_agenda_item_id !== null && relation.guestItemIds.includes(row.current_agenda_item_id))
+  );
 }
 
 export async function userRefs(em: EntityManager, ids: Array<string | null>): Promise<Map<string, UserRef>> {
@@ -41,7 +54,9 @@ export async function userRefs(em: EntityManager, ids: Array<string | null>): Pr
     'select id, display_name, organisation_id from app_user where id = any($1)',
     [wanted],
   );
-  return new Map(rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, organisationId: r.organisation_id }]));
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, organisationId: r.organisation_id }]),
+  );
 }
 
 /** The organisations taking part (signatories; invited guests), with their attendance. */

@@ -3,7 +3,12 @@ import { ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '@casustafel/api/auth';
 import { IdParam, RequestContext } from '@casustafel/api/platform';
 import type { MeetingDetailDto, MeetingStaffDto, MeetingSummaryDto } from '@casustafel/shared/contracts';
-import { CreateMeetingDto, ListMeetingsQueryDto, MeetingTransitionDto, UpdateMeetingDto } from './meetings.dto';
+import {
+  CreateMeetingDto,
+  ListMeetingsQueryDto,
+  MeetingTransitionDto,
+  UpdateMeetingDto,
+} from './meetings.dto';
 import { MeetingsService } from './meetings.service';
 
 /** Meetings of a table: planning, the lifecycle, each read projected for the actor's organisation (ADR 0023). */

@@ -12,7 +12,18 @@ import {
   type SetAttendanceRequest,
   type UpdateMeetingRequest,
 } from '@casustafel/shared/contracts';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 export class ListMeetingsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() tableId?: string;

@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditWriter } from '@casustafel/api/audit';
 import { queryRows, TransactionRunner } from '@casustafel/api/database';
-import {
-  Actor,
-  Clock,
-  ConflictError,
-  NotFoundError,
-  RequestValidationError,
-} from '@casustafel/api/platform';
+import { Actor, Clock, ConflictError, NotFoundError, RequestValidationError } from '@casustafel/api/platform';
 import {
   CASE_ROLES,
   type FieldProblem,
@@ -33,7 +27,9 @@ import type { CreateMeetingDto, MeetingTransitionDto, UpdateMeetingDto } from '.
 const MINUTES_TRANSITIONS: readonly MeetingTransition[] = ['VERSLAG_OPSTELLEN', 'VERSLAG_VASTSTELLEN'];
 
 /** The order of b.2 for the transitions this service runs: from → to, and whether only the chair may. */
-const LIFECYCLE: Partial<Record<MeetingTransition, { from: MeetingStatus; to: MeetingStatus; chairOnly: boolean }>> = {
+const LIFECYCLE: Partial<
+  Record<MeetingTransition, { from: MeetingStatus; to: MeetingStatus; chairOnly: boolean }>
+> = {
   AGENDA_VERZENDEN: { from: 'GEPLAND', to: 'AGENDA_VERZONDEN', chairOnly: false },
   STARTEN: { from: 'AGENDA_VERZONDEN', to: 'LIVE', chairOnly: true },
   BEEINDIGEN: { from: 'LIVE', to: 'AFGEROND', chairOnly: true },
@@ -68,15 +64,23 @@ export class MeetingsService {
           limit 500`,
         [tableId ?? null],
       );
-      const users = await this.users(em, rows.flatMap((r) => [r.chair_user_id, r.minute_taker_user_id]));
+      const users = await this.users(
+        em,
+        rows.flatMap((r) => [r.chair_user_id, r.minute_taker_user_id]),
+      );
       const result: MeetingSummaryDto[] = [];
       for (const row of rows) {
         const relation = await relationTo(em, actor, row);
         const count = relation.guest
           ? relation.guestItemIds.length
           : Number(
-              (await queryRows<{ n: string }>(em, 'select count(*) as n from agenda_item where meeting_id = $1', [row.id]))[0]
-                .n,
+              (
+                await queryRows<{ n: string }>(
+                  em,
+                  'select count(*) as n from agenda_item where meeting_id = $1',
+                  [row.id],
+                )
+              )[0].n,
             );
         result.push(this.summary(row, users, count, relation.role));
       }
@@ -120,7 +124,9 @@ export class MeetingsService {
         [input.tableId],
       );
       if (!table[0]) {
-        throw new RequestValidationError([{ field: 'tableId', code: 'unknownTable', message: 'no such table' }]);
+        throw new RequestValidationError([
+          { field: 'tableId', code: 'unknownTable', message: 'no such table' },
+        ]);
       }
       await this.checkStaff(em, input.tableId, input.chairUserId, input.minuteTakerUserId ?? null);
       const now = this.clock.now();
@@ -160,13 +166,19 @@ export class MeetingsService {
     return this.tx.run(async (em) => {
       const { row, relation } = await loadMeeting(em, actor, meetingId, true);
       if (!mayPlan(relation)) {
-        throw new MeetingForbiddenError('meeting.plan_only', 'Only the chair or a planner of the table changes a meeting.');
+        throw new MeetingForbiddenError(
+          'meeting.plan_only',
+          'Only the chair or a planner of the table changes a meeting.',
+        );
       }
       if (row.version !== input.version) {
         throw new ConflictError('The meeting was changed by someone else; reload and try again.');
       }
       if (!PLANNING_STATUSES.includes(row.status)) {
-        throw new ConflictError('The meeting has started; it can no longer be changed.', 'meeting.not_planning');
+        throw new ConflictError(
+          'The meeting has started; it can no longer be changed.',
+          'meeting.not_planning',
+        );
       }
       await this.checkStaff(em, row.table_id, input.chairUserId, input.minuteTakerUserId ?? null);
       await em.query(
@@ -188,7 +200,9 @@ export class MeetingsService {
         action: 'meeting.update',
         objectType: 'meeting',
         objectId: meetingId,
-        authorisationRule: relation.chair ? 'MEETING:CHAIR' : `TABLE_ROLE:${this.plannerRole(actor, row.table_id)}`,
+        authorisationRule: relation.chair
+          ? 'MEETING:CHAIR'
+          : `TABLE_ROLE:${this.plannerRole(actor, row.table_id)}`,
         processingActivityId: row.processing_activity_id,
         details: { meetingId, type: input.type },
       });
@@ -213,7 +227,9 @@ export class MeetingsService {
     }
     const step = LIFECYCLE[input.transition];
     if (!step) {
-      throw new RequestValidationError([{ field: 'transition', code: 'isIn', message: 'unknown transition' }]);
+      throw new RequestValidationError([
+        { field: 'transition', code: 'isIn', message: 'unknown transition' },
+      ]);
     }
     const result = await this.withChairRefusalAudit(() =>
       this.tx.run(async (em) => {
@@ -221,9 +237,16 @@ export class MeetingsService {
         const allowed = step.chairOnly ? relation.chair : mayPlan(relation);
         if (!allowed) {
           if (step.chairOnly) {
-            throw new ChairOnlyRefusal(meetingId, `transition:${input.transition}`, row.processing_activity_id);
+            throw new ChairOnlyRefusal(
+              meetingId,
+              `transition:${input.transition}`,
+              row.processing_activity_id,
+            );
           }
-          throw new MeetingForbiddenError('meeting.plan_only', 'Only the chair or a planner of the table sends the agenda.');
+          throw new MeetingForbiddenError(
+            'meeting.plan_only',
+            'Only the chair or a planner of the table sends the agenda.',
+          );
         }
         if (row.version !== input.version) {
           throw new ConflictError('The meeting was changed by someone else; reload and try again.');
@@ -235,7 +258,9 @@ export class MeetingsService {
           );
         }
         if (input.transition === 'AGENDA_VERZENDEN') {
-          const items = await queryRows(em, 'select 1 from agenda_item where meeting_id = $1 limit 1', [meetingId]);
+          const items = await queryRows(em, 'select 1 from agenda_item where meeting_id = $1 limit 1', [
+            meetingId,
+          ]);
           if (items.length === 0) {
             throw new ConflictError('An empty agenda cannot be sent.', 'meeting.empty_agenda');
           }
@@ -260,7 +285,9 @@ export class MeetingsService {
           action: 'meeting.transition',
           objectType: 'meeting',
           objectId: meetingId,
-          authorisationRule: relation.chair ? 'MEETING:CHAIR' : `TABLE_ROLE:${this.plannerRole(actor, row.table_id)}`,
+          authorisationRule: relation.chair
+            ? 'MEETING:CHAIR'
+            : `TABLE_ROLE:${this.plannerRole(actor, row.table_id)}`,
           processingActivityId: row.processing_activity_id,
           details: { meetingId, transition: input.transition, from: row.status, to: step.to },
         });
@@ -318,7 +345,12 @@ export class MeetingsService {
     }
   }
 
-  private async staffUsers(em: EntityManager, tableId: string, roles: string[], zvhOnly: boolean): Promise<UserRef[]> {
+  private async staffUsers(
+    em: EntityManager,
+    tableId: string,
+    roles: string[],
+    zvhOnly: boolean,
+  ): Promise<UserRef[]> {
     return queryRows<UserRef>(
       em,
       `select distinct u.id, u.display_name as "displayName", u.organisation_id as "organisationId"
@@ -342,7 +374,11 @@ export class MeetingsService {
     const problems: FieldProblem[] = [];
     const chairs = await this.staffUsers(em, tableId, [...PLANNER_ROLES], false);
     if (!chairs.some((u) => u.id === chairUserId)) {
-      problems.push({ field: 'chairUserId', code: 'notAChair', message: 'is not a voorzitter or procesregisseur of the table' });
+      problems.push({
+        field: 'chairUserId',
+        code: 'notAChair',
+        message: 'is not a voorzitter or procesregisseur of the table',
+      });
     }
     if (minuteTakerUserId !== null) {
       const takers = await this.staffUsers(em, tableId, [...CASE_ROLES], true);
@@ -379,7 +415,12 @@ export class MeetingsService {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  private summary(row: MeetingRow, users: Map<string, UserRef>, itemCount: number, myRole: MeetingRole): MeetingSummaryDto {
+  private summary(
+    row: MeetingRow,
+    users: Map<string, UserRef>,
+    itemCount: number,
+    myRole: MeetingRole,
+  ): MeetingSummaryDto {
     return {
       id: row.id,
       tableId: row.table_id,
