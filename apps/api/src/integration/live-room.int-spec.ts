@@ -402,6 +402,19 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
       expect(refused.status).toBe(400);
       expect(refused.errors?.map((e) => e.field)).toEqual(['confidentialityAccepted']);
       expect(problemOf(await room.buiten.send(LIVE_CLIENT_EVENTS.join, joinMessage())).status).toBe(404);
+      // A user of a taking-part organisation without a case role (no meetings.attend): as over HTTP, 404.
+      const roleless = await factory.user(w.p.politie.organisationId, { isDemo: true, roles: [] });
+      const noRole = await connect(await signIn(app, roleless.email));
+      const attempts: Array<[string, unknown]> = [
+        [LIVE_CLIENT_EVENTS.join, joinMessage()],
+        [LIVE_CLIENT_EVENTS.resync, { meetingId: w.meetingId, sinceSeq: 0 }],
+      ];
+      for (const [event, payload] of attempts) {
+        expect(problemOf(await noRole.send(event, payload))).toMatchObject({
+          status: 404,
+          code: 'not_found',
+        });
+      }
       expect(problemOf(await room.om.send(LIVE_CLIENT_EVENTS.join, joinMessage()))).toMatchObject({
         status: 403,
         code: 'notYourItem',

@@ -49,6 +49,8 @@ import { validated } from '../live/validate-message';
 import { isServerError, problemAck } from './live-ack';
 import { MeetingRefMessageDto } from './live-messages';
 
+/** The permission every live room message needs, as its REST twin declares (ROLE_PERMISSIONS). */
+const LIVE_PERMISSION: Permission = 'meetings.attend';
 /** Open sockets are re-checked this often for sessions that expired without anyone ending them. */
 const SWEEP_MS = 15_000;
 
@@ -307,6 +309,11 @@ export class LiveGateway
         answer(
           problemAck(new UnauthenticatedError('Sign in to continue; the session has ended.'), correlationId),
         );
+        return;
+      }
+      if (!actor.permissions.has(LIVE_PERMISSION)) {
+        // As over HTTP (the REST twins declare it): a missing permission looks like nothing there.
+        answer(problemAck(new NotFoundError(), correlationId));
         return;
       }
       const handler = this.handlers[key];
