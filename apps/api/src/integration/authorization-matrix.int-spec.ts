@@ -11,12 +11,14 @@ import {
   ENDPOINTS,
   outcomeLabel,
   problemOf,
+  SOCKET_ROWS,
   withRandom,
   type EndpointRow,
   type MatrixRequest,
   type RuntimeWorld,
 } from './support/matrix/endpoints';
 import { SOCKET_EVENT_ROWS } from './support/matrix/socket-events';
+import { connectLive, listenOnRandomPort, type LiveClient } from './support/live-socket';
 import { signIn } from './support/sign-in';
 import { startTestApi } from './support/test-api';
 
@@ -51,6 +53,7 @@ describe('authorization matrix', () => {
   const agents = {} as Record<PartyKey, TestAgent>;
   const world: RuntimeWorld = { personIds: {}, today: '' };
   const randomAnswers = new Map<string, Promise<AgentResponse>>();
+  const sockets = new Map<PartyKey, Promise<LiveClient>>();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -67,9 +70,22 @@ describe('authorization matrix', () => {
         }),
       ),
     );
+    // The live room's socket events: one socket per party, opened when the party's first cell runs.
+    const baseUrl = await listenOnRandomPort(app);
+    world.socket = async (party, event, payload) => {
+      let client = sockets.get(party);
+      if (!client) {
+        client = connectLive(baseUrl, agents[party]);
+        sockets.set(party, client);
+      }
+      return (await client).send(event, payload);
+    };
   });
 
   afterAll(async () => {
+    for (const client of sockets.values()) {
+      (await client.catch(() => undefined))?.close();
+    }
     await owner?.end();
     await app?.close();
     await db?.drop();
@@ -92,9 +108,12 @@ describe('authorization matrix', () => {
     expect(drift).toEqual([]);
   });
 
-  it('has a row for every socket event of the live room (run in live-room.int-spec.ts)', () => {
-    // Socket events bypass the HTTP guard and the endpoint inventory: the socket section of the
-    // matrix (support/matrix/socket-events.ts) must name each, with allowed and denied parties.
+  it('has a row for every socket event of the live room, here and in the live room world', () => {
+    // Socket events bypass the HTTP guard and the endpoint inventory: the socket rows here
+    // (SOCKET_ROWS, run below on the matrix meeting) and the live world's section
+    // (support/matrix/socket-events.ts, run with payload checks in live-room.int-spec.ts) must name each.
+    const events = Object.values(LIVE_CLIENT_EVENTS) as string[];
+    expect(events.filter((event) => !SOCKET_ROWS.some((row) => row.route === `SOCKET ${event}`))).toEqual([]);
     const covered = new Set(SOCKET_EVENT_ROWS.map((row) => row.event));
     expect(
       Object.keys(LIVE_CLIENT_EVENTS).filter(
@@ -200,6 +219,7 @@ describe('authorization matrix', () => {
 
   describe('reads', () => describeRows(ENDPOINTS.filter((row) => row.phase === 'read')));
   describe('changes', () => describeRows(ENDPOINTS.filter((row) => row.phase === 'write')));
+  describe('live room socket events', () => describeRows(SOCKET_ROWS));
 });
 
 function limiter(size: number): <T>(work: () => Promise<T>) => Promise<T> {
