@@ -98,9 +98,10 @@ export const waitingRoom = (meetingId: string, organisationId: string) =>
  * answers it through the acknowledgement, and pushes each organisation its own projection of the
  * stored events. Authorisation is the services' (LiveService): Nest's guards do not run here.
  *
- * Rooms: `m:<meeting>` (every socket in the meeting; presence only) and `m:<meeting>:o:<organisation>`
- * (what that organisation may see). Nothing about rooms or presence is kept in this process: it
- * comes from the adapter (`fetchSockets`), so it holds across instances with the Redis adapter.
+ * Rooms: `m:<meeting>` (every socket in the meeting; presence only), `m:<meeting>:o:<organisation>`
+ * (what that organisation may see) and `m:<meeting>:w:<organisation>` (a guest organisation waiting
+ * for its item). Nothing about rooms or presence is kept in this process: it comes from the adapter
+ * (`fetchSockets`), so it holds across instances with the Redis adapter.
  */
 @WebSocketGateway({ namespace: LIVE_NAMESPACE })
 export class LiveGateway
