@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { LiveIoAdapter } from '@casustafel/api/meetings';
 import { AppConfig, configureHttpApp, createFastifyAdapter } from '@casustafel/api/platform';
 import { AppModule } from './app.module';
 
@@ -18,5 +19,14 @@ export async function createApiApp(config: AppConfig, extra: Type[] = []): Promi
     },
   );
   await configureHttpApp(app, config);
+  // The live room's socket.io on the same HTTP server (Redis adapter when REDIS_URL is set).
+  const sockets = new LiveIoAdapter(app, config);
+  try {
+    await sockets.connect();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  app.useWebSocketAdapter(sockets);
   return app;
 }

@@ -2,7 +2,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EndpointInventory } from '@casustafel/api/auth';
 import { Clock } from '@casustafel/api/platform';
 import { AgentResponse, createTestDatabase, TestAgent, TestDatabase } from '@casustafel/api/testing';
-import type { ProblemDetails } from '@casustafel/shared/contracts';
+import { LIVE_CLIENT_EVENTS, type ProblemDetails } from '@casustafel/shared/contracts';
 import { Client } from 'pg';
 import { emailOf, seedAuthorizationWorld } from './support/matrix/authorization-seed';
 import { PARTY_KEYS, type PartyKey } from './support/matrix/authorization-world';
@@ -11,11 +11,14 @@ import {
   ENDPOINTS,
   outcomeLabel,
   problemOf,
+  SOCKET_ROWS,
   withRandom,
   type EndpointRow,
   type MatrixRequest,
   type RuntimeWorld,
 } from './support/matrix/endpoints';
+import { SOCKET_EVENT_ROWS } from './support/matrix/socket-events';
+import { connectLive, listenOnRandomPort, type LiveClient } from './support/live-socket';
 import { signIn } from './support/sign-in';
 import { startTestApi } from './support/test-api';
 
@@ -52,6 +55,7 @@ describe('authorization matrix', () => {
   const agents = {} as Record<PartyKey, TestAgent>;
   const world: RuntimeWorld = { personIds: {}, today: '' };
   const randomAnswers = new Map<string, Promise<AgentResponse>>();
+  const sockets = new Map<PartyKey, Promise<LiveClient>>();
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -68,9 +72,22 @@ describe('authorization matrix', () => {
         }),
       ),
     );
+    // The live room's socket events: one socket per party, opened when the party's first cell runs.
+    const baseUrl = await listenOnRandomPort(app);
+    world.socket = async (party, event, payload) => {
+      let client = sockets.get(party);
+      if (!client) {
+        client = connectLive(baseUrl, agents[party]);
+        sockets.set(party, client);
+      }
+      return (await client).send(event, payload);
+    };
   });
 
   afterAll(async () => {
+    for (const client of sockets.values()) {
+      (await client.catch(() => undefined))?.close();
+    }
     await owner?.end();
     await app?.close();
     await db?.drop();
@@ -91,6 +108,25 @@ describe('authorization matrix', () => {
       (row) => `${row.route}: matrix says ${row.permission}, route declares ${declared.get(row.route)}`,
     );
     expect(drift).toEqual([]);
+  });
+
+  it('has a row for every socket event of the live room, here and in the live room world', () => {
+    // Socket events bypass the HTTP guard and the endpoint inventory: the socket rows here
+    // (SOCKET_ROWS, run below on the matrix meeting) and the live world's section
+    // (support/matrix/socket-events.ts, run with payload checks in live-room.int-spec.ts) must name each.
+    const events = Object.values(LIVE_CLIENT_EVENTS) as string[];
+    expect(events.filter((event) => !SOCKET_ROWS.some((row) => row.route === `SOCKET ${event}`))).toEqual([]);
+    const covered = new Set(SOCKET_EVENT_ROWS.map((row) => row.event));
+    expect(
+      Object.keys(LIVE_CLIENT_EVENTS).filter(
+        (event) => !covered.has(event as keyof typeof LIVE_CLIENT_EVENTS),
+      ),
+    ).toEqual([]);
+    for (const row of SOCKET_EVENT_ROWS) {
+      const outcomes = Object.values(row.expected);
+      expect(outcomes).toContain('ok');
+      expect(outcomes.some((outcome) => outcome !== 'ok')).toBe(true);
+    }
   });
 
   async function send(party: PartyKey, request: MatrixRequest, random = false): Promise<AgentResponse> {
@@ -185,6 +221,7 @@ describe('authorization matrix', () => {
 
   describe('reads', () => describeRows(ENDPOINTS.filter((row) => row.phase === 'read')));
   describe('changes', () => describeRows(ENDPOINTS.filter((row) => row.phase === 'write')));
+  describe('live room socket events', () => describeRows(SOCKET_ROWS));
 });
 
 function limiter(size: number): <T>(work: () => Promise<T>) => Promise<T> {

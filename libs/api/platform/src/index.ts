@@ -14,6 +14,7 @@ export * from './lib/errors/problem-details.filter';
 export * from './lib/errors/request-validation-error';
 export * from './lib/http/configure-http-app';
 export * from './lib/http/id-param';
+export * from './lib/http/origin';
 export * from './lib/logging/app-logger';
 export * from './lib/platform.module';
 export * from './lib/validation/is-iso-date';

@@ -31,6 +31,6 @@ import { SessionService } from './session/session.service';
     EndpointInventory,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [SessionService, PasswordHasher, LoginService, EndpointInventory],
+  exports: [SessionService, SessionCookies, PasswordHasher, LoginService, EndpointInventory],
 })
 export class AuthModule {}

@@ -7,6 +7,7 @@ import { AgendaController } from './agenda/agenda.controller';
 import { AgendaService } from './agenda/agenda.service';
 import { LivePublisher } from './events/live-publisher';
 import { JobRunner } from './jobs/job-runner';
+import { LiveGateway } from './gateway/live.gateway';
 import { LiveController } from './live/live.controller';
 import { LiveService } from './live/live.service';
 import { MeetingProjector } from './live/meeting-projector';
@@ -44,6 +45,7 @@ import { NotificationsService } from './notifications/notifications.service';
     ActionsService,
     NotificationsService,
     MinutesService,
+    LiveGateway,
   ],
   exports: [
     LivePublisher,

@@ -343,9 +343,27 @@ export type LiveAck<T = unknown> =
         status: number;
         title: string;
         code?: string;
+        detail?: string;
+        /** Quote it when reporting an unexpected error (status 500). */
+        correlationId?: string;
         errors?: Array<{ field: string; code: string; message: string }>;
       };
     };
+
+/** Why the server took a socket out of a meeting's room (LIVE_SERVER_EVENTS.removed). */
+export type LiveRemovedReason =
+  /** The session ended (logout, revocation, expiry): sign in again. */
+  | 'SESSION_ENDED'
+  /** A guest organisation's item is no longer the current one: it may rejoin when it is. */
+  | 'NOT_CURRENT_ITEM'
+  /** The organisation no longer takes part in the meeting. */
+  | 'NOT_INVITED';
+
+export interface LiveRemovedDto {
+  reason: LiveRemovedReason;
+  /** The meeting the socket was removed from; absent when the whole connection ends. */
+  meetingId?: string;
+}
 
 // ---------- Minutes ----------
 

@@ -4,6 +4,7 @@ import {
   CASE_STATE_MACHINE,
   CASE_TRANSITIONS,
   DEFAULT_VISIBILITY_RULES,
+  LIVE_CLIENT_EVENTS,
   type BreakGlassGrantDto,
   type BreakGlassReviewDto,
   type CaseConsentsDto,
@@ -13,6 +14,7 @@ import {
   type CaseTableDto,
   type InformationRequestOverviewDto,
   type InformingReviewDto,
+  type LiveAck,
   type LiveEventDto,
   type LiveStateDto,
   type MeetingDetailDto,
@@ -114,6 +116,8 @@ export interface MatrixRequest {
 export interface RuntimeWorld {
   personIds: Record<string, string>;
   today: string;
+  /** Sends a live room socket message as the party (its session cookie, the app's own Origin). */
+  socket?: (party: PartyKey, event: string, payload: unknown) => Promise<LiveAck>;
 }
 
 export interface EndpointRow {
@@ -1000,6 +1004,140 @@ const MEETING_ROWS: EndpointRow[] = [
       },
       expected: (p) => chairOutcome(p, { status: 400, problem: 'validation', errorCode }),
     }),
+  ),
+];
+
+// ---- the live room's socket events (issue 6 §4) ------------------------------------------------
+
+/**
+ * The socket section: every client event of the live room, tried by every party on the matrix
+ * meeting, mirroring its REST twin above (same service, same outcome). The acknowledgement is read
+ * like an HTTP answer — `{ ok }` as 200 with its data as the body, a problem as its status with
+ * `type: urn:casustafel:problem:<code>` — so the cells are checked exactly like the endpoints'. A
+ * denial must be a 404 identical to the answer for a meeting id that does not exist.
+ */
+async function sendSocket(
+  party: PartyKey,
+  world: RuntimeWorld,
+  event: keyof typeof LIVE_CLIENT_EVENTS,
+  payload: (meetingId: string) => Record<string, unknown>,
+): Promise<AgentResponse> {
+  if (!world.socket) {
+    throw new Error('the matrix world has no sockets');
+  }
+  const asHttp = (ack: LiveAck): AgentResponse => {
+    const body = ack.ok
+      ? ack.data
+      : {
+          type: `urn:casustafel:problem:${ack.problem.code ?? 'about:blank'}`,
+          title: ack.problem.title,
+          status: ack.problem.status,
+          detail: ack.problem.detail,
+          errors: ack.problem.errors,
+        };
+    const text = JSON.stringify(body ?? null);
+    return { status: ack.ok ? 200 : ack.problem.status, headers: {}, body, text, raw: Buffer.from(text) };
+  };
+  const res = asHttp(await world.socket(party, LIVE_CLIENT_EVENTS[event], payload(MEETING.id)));
+  if (res.status === 404) {
+    const unknown = asHttp(await world.socket(party, LIVE_CLIENT_EVENTS[event], payload(randomUUID())));
+    expect(problemOf(res)).toEqual(problemOf(unknown));
+  }
+  return res;
+}
+
+const socketRow = (
+  event: keyof typeof LIVE_CLIENT_EVENTS,
+  scenario: string,
+  payload: (party: PartyKey, meetingId: string) => Record<string, unknown>,
+  expected: EndpointRow['expected'],
+  check?: EndpointRow['check'],
+): EndpointRow => ({
+  route: `SOCKET ${LIVE_CLIENT_EVENTS[event]}`,
+  permission: 'meetings.attend',
+  scenario,
+  phase: 'write',
+  targets: MEETING_TARGET,
+  request: () => ({ method: 'POST', path: `socket ${LIVE_CLIENT_EVENTS[event]}` }),
+  perform: (party, _target, world) =>
+    sendSocket(party, world, event, (meetingId) => payload(party, meetingId)),
+  expected,
+  check,
+});
+
+const unknownItemPayloads = {
+  currentItem: () => ({ agendaItemId: randomUUID() }),
+  timer: () => ({ agendaItemId: randomUUID(), command: 'START' }),
+  decision: () => ({ agendaItemId: randomUUID(), type: 'ANDERS', text: 'Matrix (fictief)' }),
+  action: () => ({
+    agendaItemId: randomUUID(),
+    description: 'Matrix (fictief)',
+    ownerOrganisationId: IDS.orgs.politie,
+    dueDate: '2099-01-01',
+  }),
+};
+const itemErrorCodes = {
+  currentItem: 'unknownItem',
+  timer: 'notCurrentItem',
+  decision: 'unknownItem',
+  action: 'unknownItem',
+} as const;
+
+export const SOCKET_ROWS: EndpointRow[] = [
+  socketRow(
+    'join',
+    'joining with the confidentiality statement accepted (a guest: its item is current)',
+    (_p, meetingId) => ({ meetingId, confidentialityAccepted: true }),
+    (p) => when(takesPartInMeeting(p), { status: 200 }),
+    (p, _t, res) => checkAgenda(p, (res.body as LiveStateDto).meeting.agenda),
+  ),
+  socketRow(
+    'resync',
+    'resync from 0, projected for the organisation',
+    (_p, meetingId) => ({ meetingId, sinceSeq: 0 }),
+    (p) => when(takesPartInMeeting(p), { status: 200 }),
+    (_p, _t, res) => {
+      const body = res.body as { events: LiveEventDto[]; seq: number };
+      expect(body.events.every((e) => e.seq <= body.seq && e.meetingId === MEETING.id)).toBe(true);
+    },
+  ),
+  socketRow(
+    'attendance',
+    "the organisation's own attendance",
+    (p, meetingId) => ({
+      meetingId,
+      organisationId: IDS.orgs[orgOf(p)],
+      status: 'PRESENT',
+      idempotencyKey: meetingKey(),
+    }),
+    (p) => when(takesPartInMeeting(p), { status: 200 }),
+  ),
+  socketRow(
+    'note',
+    'a note on an item that is not current (probe)',
+    (_p, meetingId) => ({
+      meetingId,
+      agendaItemId: MEETING.items[1].id,
+      category: 'C2',
+      sensitivity: 'NORMAAL',
+      text: 'Matrix (fictief)',
+      idempotencyKey: meetingKey(),
+    }),
+    (p) => when(takesPartInMeeting(p), { status: 400, problem: 'validation', errorCode: 'notCurrentItem' }),
+  ),
+  ...(['currentItem', 'timer', 'decision', 'action'] as const).map((event) =>
+    socketRow(
+      event,
+      'an unknown agenda item (probe): the chair only; a refusal is audited',
+      (_p, meetingId) => ({ meetingId, ...unknownItemPayloads[event](), idempotencyKey: meetingKey() }),
+      (p) => chairOutcome(p, { status: 400, problem: 'validation', errorCode: itemErrorCodes[event] }),
+    ),
+  ),
+  socketRow(
+    'leave',
+    'leaving the room (the same answer for any meeting id)',
+    (_p, meetingId) => ({ meetingId }),
+    (p) => when(canAnywhere(p, 'meetings.attend'), { status: 200 }),
   ),
 ];
 

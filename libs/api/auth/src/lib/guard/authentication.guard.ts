@@ -1,7 +1,10 @@
-import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
+  APP_CONFIG,
+  type AppConfig,
   ForbiddenError,
+  isAllowedOrigin,
   NotFoundError,
   RequestContext,
   UnauthenticatedError,
@@ -32,6 +35,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly cookies: SessionCookies,
     private readonly rateLimiter: LoginRateLimiter,
     private readonly authenticator: SessionAuthenticator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
@@ -49,7 +53,7 @@ export class AuthenticationGuard implements CanActivate {
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe) {
-      assertSameOrigin(request);
+      assertSameOrigin(request, this.config.web.allowedOrigins);
     }
     if ('rateLimited' in declaration && declaration.rateLimited) {
       this.rateLimiter.hit(request.ip);
@@ -98,21 +102,12 @@ export class AuthenticationGuard implements CanActivate {
 }
 
 /** A browser always sends Origin on cross-site state-changing requests; it must be us. */
-function assertSameOrigin(request: FastifyRequest): void {
+function assertSameOrigin(request: FastifyRequest, allowedOrigins: readonly string[]): void {
   const origin = request.headers.origin;
   if (!origin) {
     return;
   }
-  const host = request.headers.host;
-  let same = false;
-  try {
-    const parsed = new URL(origin);
-    // Read Host with the Origin's scheme, so default ports (80, 443) compare equal.
-    same = Boolean(host) && new URL(`${parsed.protocol}//${host}`).host === parsed.host;
-  } catch {
-    same = false;
-  }
-  if (!same) {
+  if (!isAllowedOrigin(origin, request.headers.host, allowedOrigins)) {
     throw new ForbiddenError('Cross-origin request refused.');
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@casustafel/api/platform';
+import { fastifyCookie } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
@@ -23,6 +24,18 @@ export class SessionCookies {
 
   sessionToken(request: FastifyRequest): string | undefined {
     return request.cookies?.[this.sessionName];
+  }
+
+  /** The session token from a raw `Cookie` header (a socket handshake, which Fastify never parses). */
+  sessionTokenFromHeader(cookieHeader: string | undefined): string | undefined {
+    if (!cookieHeader) {
+      return undefined;
+    }
+    try {
+      return fastifyCookie.parse(cookieHeader)[this.sessionName];
+    } catch {
+      return undefined;
+    }
   }
 
   csrfCookie(request: FastifyRequest): string | undefined {

@@ -11,8 +11,23 @@ import { Actor, APP_CONFIG, AppConfig, Clock } from '@casustafel/api/platform';
 import { permissionsOf, type PartnerType, type TableRole } from '@casustafel/shared/contracts';
 import type { EntityManager } from 'typeorm';
 
-/** Notifications on this channel make every instance forget cached sessions. */
-const CHANNEL = 'cst_sessions';
+/**
+ * Notifications on this channel make every instance forget cached sessions (and the live room
+ * close the sockets of ended sessions). Sent inside the transaction that ends them: heard at commit.
+ */
+export const SESSION_CHANNEL = 'cst_sessions';
+const CHANNEL = SESSION_CHANNEL;
+
+/** The payload on SESSION_CHANNEL (JSON). */
+export interface SessionNotification {
+  /** These sessions ended. */
+  sessions?: string[];
+  /** Every session of these users ended, except `except`. */
+  users?: string[];
+  except?: string | null;
+  /** These users' name, organisation or roles changed: reload their actors. */
+  refresh?: string[];
+}
 /** A cached session is re-read from the database at least this often (safety net for a missed NOTIFY). */
 const CACHE_TTL_MS = 10_000;
 /** `last_seen_at` is written at most this often per session; idle timeouts are minutes, not seconds. */
@@ -134,9 +149,10 @@ export class SessionService implements OnModuleInit {
   /**
    * The actor behind a session token, or undefined when the session does not exist, has ended,
    * sat idle too long, passed its absolute lifetime, or its user was deactivated. Refreshes the
-   * idle timer.
+   * idle timer, unless `touch` is false (a check that is not the user's own activity, e.g. the live
+   * room sweeping its open sockets).
    */
-  async resolve(token: string | undefined): Promise<Actor | undefined> {
+  async resolve(token: string | undefined, options: { touch?: boolean } = {}): Promise<Actor | undefined> {
     if (!token || token.length > 100) {
       return undefined;
     }
@@ -159,8 +175,11 @@ export class SessionService implements OnModuleInit {
       this.cache.delete(token);
       return undefined;
     }
-    entry.lastSeenMs = now;
-    if (now - entry.dbLastSeenMs >= TOUCH_INTERVAL_MS) {
+    const touch = options.touch ?? true;
+    if (touch) {
+      entry.lastSeenMs = now;
+    }
+    if (touch && now - entry.dbLastSeenMs >= TOUCH_INTERVAL_MS) {
       entry.dbLastSeenMs = now;
       await this.database.dataSource.query(
         'update user_session set last_seen_at = $2 where id = $1 and ended_at is null',
@@ -172,7 +191,7 @@ export class SessionService implements OnModuleInit {
       sessionId: entry.id,
       stage: entry.stage,
       csrfToken: entry.csrfToken,
-      idleExpiresAt: new Date(Math.min(now + this.idleMs, entry.absoluteExpiresAtMs)),
+      idleExpiresAt: new Date(Math.min(entry.lastSeenMs + this.idleMs, entry.absoluteExpiresAtMs)),
       absoluteExpiresAt: new Date(entry.absoluteExpiresAtMs),
     };
   }
@@ -350,19 +369,16 @@ export class SessionService implements OnModuleInit {
     };
   }
 
-  private async announce(
-    em: EntityManager,
-    message: { sessions?: string[]; users?: string[]; except?: string | null; refresh?: string[] },
-  ): Promise<void> {
+  private async announce(em: EntityManager, message: SessionNotification): Promise<void> {
     // Forget locally now; other instances when the NOTIFY arrives (at commit).
     this.onNotification(JSON.stringify(message));
     await em.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(message)]);
   }
 
   private onNotification(payload: string): void {
-    let message: { sessions?: string[]; users?: string[]; except?: string | null; refresh?: string[] };
+    let message: SessionNotification;
     try {
-      message = JSON.parse(payload) as typeof message;
+      message = JSON.parse(payload) as SessionNotification;
     } catch {
       this.cache.clear();
       return;

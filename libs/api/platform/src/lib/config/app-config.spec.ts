@@ -41,6 +41,29 @@ describe('loadAppConfig', () => {
     expect(error?.message).not.toContain('secret');
   });
 
+  it("reads the further web origins and the live room's Redis, refusing anything else", () => {
+    const defaults = loadAppConfig({});
+    expect(defaults.web.allowedOrigins).toEqual([]);
+    expect(defaults.live.redisUrl).toBeUndefined();
+    const config = loadAppConfig({
+      WEB_ORIGINS: 'https://casustafel.example.nl, http://localhost:4200/',
+      REDIS_URL: 'redis://:pw@127.0.0.1:6379/0',
+    });
+    expect(config.web.allowedOrigins).toEqual(['https://casustafel.example.nl', 'http://localhost:4200']);
+    expect(config.live.redisUrl).toBe('redis://:pw@127.0.0.1:6379/0');
+    let error: InvalidConfigError | undefined;
+    try {
+      loadAppConfig({
+        WEB_ORIGINS: 'https://ok.example, https://x.example/path, *',
+        REDIS_URL: 'http://:s3cret@h',
+      });
+    } catch (e) {
+      error = e as InvalidConfigError;
+    }
+    expect(error?.problems).toHaveLength(3);
+    expect(error?.message).not.toContain('s3cret');
+  });
+
   it('reads session and login settings into the auth group', () => {
     const config = loadAppConfig({
       SESSION_IDLE_MINUTES: '15',

@@ -18,7 +18,16 @@ export interface AppConfig {
   embedded: { dataDir: string; port: number };
   demo: { seed: boolean };
   log: { level: LogLevel; pretty: boolean };
-  web: { distDir: string };
+  web: {
+    distDir: string;
+    /**
+     * Origins (scheme://host[:port]) that may send state-changing requests and open live-room
+     * sockets besides the app's own origin (the request's Host). Empty = same origin only.
+     */
+    allowedOrigins: string[];
+  };
+  /** The live room (socket.io): Redis for more than one instance, in memory otherwise. */
+  live: { redisUrl?: string };
   auth: {
     demoMode: boolean;
     sessionIdleMs: number;
@@ -126,6 +135,50 @@ export function loadAppConfig(env: Env): AppConfig {
     }
     return value;
   };
+  const origins = (name: string): string[] => {
+    const value = optional(name);
+    if (value === undefined) {
+      return [];
+    }
+    const parsed: string[] = [];
+    for (const entry of value
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
+      let origin: string | undefined;
+      try {
+        const url = new URL(entry);
+        // An origin is scheme, host and port only: no path, query, user or trailing dot tricks.
+        if (['http:', 'https:'].includes(url.protocol) && url.origin === entry.replace(/\/$/, '')) {
+          origin = url.origin;
+        }
+      } catch {
+        origin = undefined;
+      }
+      if (origin) {
+        parsed.push(origin);
+      } else {
+        problems.push(`${name}: "${entry}" is not an origin like https://casustafel.example.nl`);
+      }
+    }
+    return parsed;
+  };
+  const redisUrl = (name: string): string | undefined => {
+    const value = optional(name);
+    if (value === undefined) {
+      return undefined;
+    }
+    try {
+      const url = new URL(value);
+      if (!['redis:', 'rediss:'].includes(url.protocol) || !url.hostname) {
+        throw new Error('not a redis URL');
+      }
+    } catch {
+      // Never echo the value: it may hold a password.
+      problems.push(`${name}: must be a URL like redis://:password@host:6379/0 (rediss:// for TLS)`);
+    }
+    return value;
+  };
   function assertKnown(name: string): void {
     if (!known.has(name)) {
       throw new Error(`Undocumented environment variable ${name}: add it to env-schema.ts`);
@@ -190,7 +243,8 @@ export function loadAppConfig(env: Env): AppConfig {
     // Demo data only lands in the embedded database unless asked for explicitly.
     demo: { seed: seedDemo },
     log: { level: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'), pretty: bool('LOG_PRETTY', false) },
-    web: { distDir: text('WEB_DIST_DIR', 'dist/apps/web/browser') },
+    web: { distDir: text('WEB_DIST_DIR', 'dist/apps/web/browser'), allowedOrigins: origins('WEB_ORIGINS') },
+    live: { redisUrl: redisUrl('REDIS_URL') },
     auth: {
       demoMode: bool('DEMO_MODE', seedDemo),
       sessionIdleMs: integer('SESSION_IDLE_MINUTES', 30, 1, 24 * 60) * 60_000,

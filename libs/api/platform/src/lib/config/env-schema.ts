@@ -57,6 +57,16 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     example: 'dist/apps/web/browser',
   },
   {
+    name: 'WEB_ORIGINS',
+    description:
+      "Further origins (comma-separated, e.g. https://casustafel.example.nl) allowed to send changes and open live-room sockets; unset = the app's own origin only",
+  },
+  {
+    name: 'REDIS_URL',
+    description:
+      'Redis for the live room (socket.io Redis adapter) when more than one API instance runs; unset = in memory (one instance)',
+  },
+  {
     name: 'DEMO_MODE',
     description:
       'Demo accounts may sign in without a second factor (the login page says so); default = SEED_DEMO',
