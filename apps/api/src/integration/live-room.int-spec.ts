@@ -591,6 +591,17 @@ describe('live room sockets (real server, real PostgreSQL)', () => {
         expect(everything.includes(embargoText)).toBe(party === 'politie');
         expect(everything.includes(careText)).toBe(party === 'ggz');
       }
+      // A push is a read: each user it reached has an audit record naming the events, nobody else.
+      const pushedTo = async (seq: number | false | undefined) =>
+        (
+          await factory.client.query(
+            `select actor_user_id from audit_event where action = 'meeting.push' and object_id = $1
+               and data_subject_id is null and details->'seqs' ? $2 order by seq`,
+            [w.meetingId, String(seq)],
+          )
+        ).rows.map((r: { actor_user_id: string }) => r.actor_user_id);
+      expect(await pushedTo(embargoSeq)).toEqual([w.p.politie.userId]);
+      expect((await pushedTo(careSeq)).sort()).toEqual([w.p.chair.userId, w.p.ggz.userId].sort());
     });
 
     it('a guest organisation is in the room only while its item is current, and hears nothing of other items', async () => {

@@ -505,7 +505,13 @@ export class LiveGateway
       }
       const actor = fromSocketActor(members[0].data.actor);
       const projected: LiveEventDto[] = await this.context.run(
-        () => this.projection.project(events, organisationId, actor),
+        () =>
+          this.projection.project(
+            events,
+            organisationId,
+            actor,
+            members.map((m) => m.data.actor),
+          ),
         { actor },
       );
       for (const event of projected) {

@@ -40,7 +40,13 @@ import {
   ResyncMessageDto,
   TimerMessageDto,
 } from './live.dto';
-import { MeetingProjector, toDecisionDto, toNoteDto } from './meeting-projector';
+import {
+  casesOfAgendaItems,
+  contentItemOf,
+  MeetingProjector,
+  toDecisionDto,
+  toNoteDto,
+} from './meeting-projector';
 import { validated } from './validate-message';
 
 export type WriteResult = { event: StoredMeetingEvent; duplicate: boolean };
@@ -127,17 +133,9 @@ export class LiveService {
       await this.assertJoined(em, actor, meetingId);
       const stored = await eventsSince(em, meetingId, sinceSeq);
       const events = await this.projector.projectIn(em, meeting, stored, actor.organisationId);
-      const cases = await this.casesOfItems(
+      const cases = await casesOfAgendaItems(
         em,
-        events.flatMap((e) =>
-          e.type === 'NOTE_ADDED'
-            ? [e.note.agendaItemId]
-            : e.type === 'DECISION_RECORDED'
-              ? [e.decision.agendaItemId]
-              : e.type === 'ACTION_CREATED' || e.type === 'ACTION_CHANGED'
-                ? [e.action.agendaItemId ?? '']
-                : [],
-        ),
+        events.flatMap((e) => contentItemOf(e) ?? []),
       );
       await this.audit.record(em, {
         action: 'meeting.resync',
@@ -688,19 +686,6 @@ export class LiveService {
       ]);
     }
     return rows[0];
-  }
-
-  private async casesOfItems(em: EntityManager, itemIds: string[]): Promise<string[]> {
-    const ids = [...new Set(itemIds.filter((id) => id !== ''))];
-    if (ids.length === 0) {
-      return [];
-    }
-    const rows = await queryRows<{ case_id: string }>(
-      em,
-      'select distinct case_id from agenda_item where id = any($1)',
-      [ids],
-    );
-    return rows.map((r) => r.case_id);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditWriter } from '@casustafel/api/audit';
 import { queryRows, TransactionRunner } from '@casustafel/api/database';
 import { Actor, Clock, RequestContext } from '@casustafel/api/platform';
 import type {
@@ -62,6 +63,7 @@ export class MeetingProjector {
     private readonly tx: TransactionRunner,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   /** The organisations taking part in the meeting (read as the system: codes and ids only). */
@@ -87,6 +89,7 @@ export class MeetingProjector {
     events: readonly StoredMeetingEvent[],
     organisationId: string,
     actorContextForRls: Actor,
+    recipients: readonly PushRecipient[] = [],
   ): Promise<LiveEventDto[]> {
     if (actorContextForRls.organisationId !== organisationId) {
       throw new Error('MeetingProjector.project: the security context must be a user of the organisation');
@@ -107,10 +110,46 @@ export class MeetingProjector {
         } catch {
           continue;
         }
-        projected.push(...(await this.projectIn(em, meeting, list, organisationId)));
+        const mine = await this.projectIn(em, meeting, list, organisationId);
+        await this.auditPush(em, meeting, mine, recipients);
+        projected.push(...mine);
       }
       return projected;
     });
+  }
+
+  /**
+   * A push is a read: every user it reaches gets an audit record (NEN 7513: who saw which case's
+   * data, when), written in the projection's transaction — for the events that carry case content.
+   */
+  private async auditPush(
+    em: EntityManager,
+    meeting: LoadedMeeting,
+    events: readonly LiveEventDto[],
+    recipients: readonly PushRecipient[],
+  ): Promise<void> {
+    const content = events.filter((e) => contentItemOf(e) !== undefined);
+    if (content.length === 0 || recipients.length === 0) {
+      return;
+    }
+    const cases = await casesOfAgendaItems(
+      em,
+      content.map((e) => contentItemOf(e) as string),
+    );
+    const users = [...new Map(recipients.map((r) => [r.userId, r])).values()];
+    await this.audit.record(
+      em,
+      ...users.map((user) => ({
+        action: 'meeting.push',
+        objectType: 'meeting',
+        objectId: meeting.row.id,
+        subjects: { cases },
+        authorisationRule: meeting.relation.guest ? 'MEETING:GUEST' : 'MEETING:MEMBER',
+        processingActivityId: meeting.row.processing_activity_id,
+        details: { meetingId: meeting.row.id, seqs: content.map((e) => String(e.seq)) },
+        actor: { userId: user.userId, organisationId: user.organisationId, sessionId: user.sessionId },
+      })),
+    );
   }
 
   /** May this user be in the room now (their organisation takes part; a guest only while its item is current)? */
@@ -337,4 +376,40 @@ export function toDecisionDto(row: DecisionRow): DecisionDto {
     text: row.text,
     decidedAt: new Date(row.decided_at).toISOString(),
   };
+}
+
+/** A user a push reaches (one of the sockets in the organisation's room). */
+export interface PushRecipient {
+  userId: string;
+  organisationId: string;
+  sessionId: string;
+}
+
+/** The agenda item whose case an event's content belongs to, for events that carry case content. */
+export function contentItemOf(event: LiveEventDto): string | undefined {
+  switch (event.type) {
+    case 'NOTE_ADDED':
+      return event.note.agendaItemId;
+    case 'DECISION_RECORDED':
+      return event.decision.agendaItemId;
+    case 'ACTION_CREATED':
+    case 'ACTION_CHANGED':
+      return event.action.agendaItemId ?? undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The cases of agenda items (the data subjects of an audit record about them). */
+export async function casesOfAgendaItems(em: EntityManager, itemIds: readonly string[]): Promise<string[]> {
+  const ids = [...new Set(itemIds.filter((id) => id !== ''))];
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await queryRows<{ case_id: string }>(
+    em,
+    'select distinct case_id from agenda_item where id = any($1)',
+    [ids],
+  );
+  return rows.map((r) => r.case_id);
 }

@@ -78,6 +78,7 @@ const KNOWN_ACTIONS = new Set([
   'meeting.agenda.update',
   'meeting.agenda.remove',
   'meeting.join',
+  'meeting.push',
   'meeting.resync',
   'meeting.attendance.set',
   'meeting.current-item.set',

@@ -150,6 +150,7 @@ export const auditLogEn: typeof auditLogNl = {
       meeting_agenda_update: 'Agenda item changed',
       meeting_agenda_remove: 'Agenda item removed',
       meeting_join: 'Meeting joined (confidentiality accepted)',
+      meeting_push: 'Live meeting content received',
       meeting_resync: 'Meeting resynchronised',
       meeting_attendance_set: 'Attendance recorded',
       'meeting_current-item_set': 'Current agenda item set',

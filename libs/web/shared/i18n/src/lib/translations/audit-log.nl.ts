@@ -148,6 +148,7 @@ export const auditLogNl = {
       meeting_agenda_update: 'Agendapunt gewijzigd',
       meeting_agenda_remove: 'Agendapunt verwijderd',
       meeting_join: 'Overleg binnengekomen (geheimhouding bevestigd)',
+      meeting_push: 'Live overleginhoud ontvangen',
       meeting_resync: 'Overleg bijgewerkt na herverbinding',
       meeting_attendance_set: 'Aanwezigheid vastgelegd',
       'meeting_current-item_set': 'Huidig agendapunt gekozen',
