@@ -11,3 +11,4 @@ export * from './lib/rights';
 export * from './lib/audit-log';
 export * from './lib/break-glass';
 export * from './lib/meetings';
+export * from './lib/extracts';
