@@ -50,7 +50,6 @@ export class CreateExtractDto implements CreateExtractRequest {
 
   @ApiPropertyOptional({ description: 'Required when legalGround is OTHER' })
   @ValidateIf((o: CreateExtractDto) => o.legalGround === 'OTHER' || o.legalReference !== undefined)
-  @IsString()
   @IsNotBlank({ message: 'give the legal reference' })
   @MaxLength(1000)
   legalReference?: string;
