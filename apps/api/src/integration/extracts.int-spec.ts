@@ -9,6 +9,7 @@ import type {
   ExtractDto,
   ProblemDetails,
   ReceivedExtractDto,
+  VisibilityMatrixDto,
 } from '@casustafel/shared/contracts';
 import type { Client } from 'pg';
 import { appRoleClient, inSecurityContext } from './support/matrix/db';
@@ -91,6 +92,7 @@ describe('need-to-know extracts (uittreksels)', () => {
         deelnemer: { partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', roles: ['CASUSREGISSEUR'] },
         om: { partnerType: 'OM', membership: 'DECLINED', roles: [] },
         reclassering: { partnerType: 'RECLASSERING', membership: 'DECLINED', roles: [] },
+        beheerder: { partnerType: 'ZVH', roles: ['BEHEERDER'] },
       },
     });
     p = world.parties;
@@ -104,10 +106,14 @@ describe('need-to-know extracts (uittreksels)', () => {
     });
     approver = await signIn(app, voorzitter.email);
     // The ZVH is on this table's embargo list, so its procesregisseur reads (and may pass on) embargoed items.
-    await factory.client.query(
-      `update case_table set embargo_partner_types = '{POLITIE,OM,NLA_KMAR,ZVH}' where id = $1`,
-      [tableId],
-    );
+    const matrix = await p.beheerder.agent.get<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`);
+    const put = await p.beheerder.agent.put<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`, {
+      version: matrix.body.version,
+      rules: matrix.body.rules,
+      embargoPartnerTypes: [...matrix.body.embargoPartnerTypes, 'ZVH'],
+      reason: 'De ZVH leest opsporingsinformatie mee (fictief).',
+    });
+    expect(put.body).toMatchObject({ extractFourEyes: true, embargoPartnerTypes: expect.arrayContaining(['ZVH']) });
     const c = await newCase(factory, tableId, p.zvh.organisationId, [
       { organisationId: p.zvh.organisationId },
       { organisationId: p.politie.organisationId },
@@ -318,7 +324,20 @@ describe('need-to-know extracts (uittreksels)', () => {
   });
 
   it('issues at once where the table has no four eyes; the disclosure grants nothing in the case', async () => {
-    await factory.client.query('update case_table set extract_four_eyes = false where id = $1', [tableId]);
+    // The beheerder turns four eyes off where the table's need-to-know settings are edited.
+    const setFourEyes = async (on: boolean) => {
+      const current = await p.beheerder.agent.get<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`);
+      const put = await p.beheerder.agent.put<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`, {
+        version: current.body.version,
+        rules: current.body.rules,
+        embargoPartnerTypes: current.body.embargoPartnerTypes,
+        reason: 'Uittreksels zonder tweede paar ogen (fictief).',
+        extractFourEyes: on,
+      });
+      expect(put.status).toBe(200);
+      expect(put.body.extractFourEyes).toBe(on);
+    };
+    await setFourEyes(false);
     try {
       // The police (a participant) sees the ZVH's C6 item as a summary; an extract with that summary
       // must not turn the disclosure of category C6 into standing access.
@@ -347,7 +366,7 @@ describe('need-to-know extracts (uittreksels)', () => {
       );
       expect(access).toBe('SUMMARY');
     } finally {
-      await factory.client.query('update case_table set extract_four_eyes = true where id = $1', [tableId]);
+      await setFourEyes(true);
     }
   });
 
