@@ -311,7 +311,13 @@ export function buildGrid(): Grid {
               const key = `${caseId}|${other}|${actor.organisationId}|${category}|extract`;
               if (!categoryDisclosed.has(key)) {
                 categoryDisclosed.add(key);
-                disclose({ ...base, itemIds: [], categories: [category], state: 'APPROVED', viaExtract: true });
+                disclose({
+                  ...base,
+                  itemIds: [],
+                  categories: [category],
+                  state: 'APPROVED',
+                  viaExtract: true,
+                });
               }
               break;
             }
@@ -565,7 +571,9 @@ export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
      from jsonb_to_recordset($1::jsonb) as x(id uuid, case_id uuid, from_org uuid, to_org uuid)`,
     [
       JSON.stringify(
-        d.filter((x) => x.viaExtract).map((x) => ({ id: x.id, case_id: x.caseId, from_org: x.from, to_org: x.to })),
+        d
+          .filter((x) => x.viaExtract)
+          .map((x) => ({ id: x.id, case_id: x.caseId, from_org: x.from, to_org: x.to })),
       ),
       proposer,
     ],

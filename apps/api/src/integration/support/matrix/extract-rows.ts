@@ -29,7 +29,11 @@ import { EXTRACT_CASE, EXTRACT_ITEM, EXTRACT_RECIPIENT, EXTRACTS } from './extra
 
 const STALE = 999;
 const UNKNOWN_ORG = randomUUID();
-const CASE_TARGETS: Target[] = CASE_KEYS.map((caseKey) => ({ kind: 'case', caseKey, label: CASES[caseKey].label }));
+const CASE_TARGETS: Target[] = CASE_KEYS.map((caseKey) => ({
+  kind: 'case',
+  caseKey,
+  label: CASES[caseKey].label,
+}));
 const ISSUED: Target[] = [{ kind: 'none', label: 'the issued extract' }];
 const PENDING: Target[] = [{ kind: 'none', label: 'the extract awaiting approval' }];
 const caseOf = (t: Target): CaseKey => (t.kind === 'case' ? t.caseKey : EXTRACT_CASE);
@@ -61,15 +65,14 @@ export const EXTRACT_ENDPOINTS: EndpointRow[] = [
     expected: (p, t) => manager(p, t, { status: 200 }),
     check: (_p, t, res) => {
       const ids = (res.body as ExtractDto[]).map((e) => e.id).sort();
-      expect(ids).toEqual(
-        caseOf(t) === EXTRACT_CASE ? [EXTRACTS.issued.id, EXTRACTS.pending.id].sort() : [],
-      );
+      expect(ids).toEqual(caseOf(t) === EXTRACT_CASE ? [EXTRACTS.issued.id, EXTRACTS.pending.id].sort() : []);
     },
   },
   {
     route: 'GET /api/cases/:id/extracts/candidates',
     permission: 'extracts.compose',
-    scenario: 'what may go to the OM: only items the manager sees in full, as the policy lets the OM receive them',
+    scenario:
+      'what may go to the OM: only items the manager sees in full, as the policy lets the OM receive them',
     phase: 'read',
     targets: CASE_TARGETS,
     request: (_p, t) => {
@@ -94,8 +97,12 @@ export const EXTRACT_ENDPOINTS: EndpointRow[] = [
       // The OM as if it took part (a member): decide() says what it may receive of each.
       const om = { ...caseAccess('OM declined', caseKey), participation: 'MEMBER' as const };
       const offered = ITEMS.filter((i) => expected.includes(i.id)).flatMap((i) => {
-        const v = decide(om, { id: i.id, category: i.category, sensitivity: i.sensitivity, owners: [IDS.orgs[i.author]] })
-          .visibility;
+        const v = decide(om, {
+          id: i.id,
+          category: i.category,
+          sensitivity: i.sensitivity,
+          owners: [IDS.orgs[i.author]],
+        }).visibility;
         return v === 'NONE' ? [] : [`${i.id} ${v === 'FULL' ? 'FULL' : 'CATEGORY_SUMMARY'}`];
       });
       expect(body.candidates.map((c) => `${c.itemId} ${c.allowed}`).sort()).toEqual(offered.sort());
@@ -179,7 +186,8 @@ export const EXTRACT_ENDPOINTS: EndpointRow[] = [
         items: [{ itemId: EXTRACT_ITEM.id, mode: 'FULL' }],
       },
     }),
-    expected: (p, t) => manager(p, t, { status: 400, problem: 'validation', errorCode: 'unknownOrganisation' }),
+    expected: (p, t) =>
+      manager(p, t, { status: 400, problem: 'validation', errorCode: 'unknownOrganisation' }),
   },
   {
     route: 'POST /api/extracts/:id/decision',
