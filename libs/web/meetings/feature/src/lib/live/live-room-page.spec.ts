@@ -271,6 +271,10 @@ describe('LiveRoomPage', () => {
     );
     buttons.find((b) => textOf(b) === 'Timer starten')?.click();
     await settle();
+    // The chair's commands go one at a time: the timer waits for the item change's acknowledgement.
+    expect(socket.sent.some((s) => s.event === LIVE_CLIENT_EVENTS.timer)).toBe(false);
+    socket.last(LIVE_CLIENT_EVENTS.currentItem)?.answer({ ok: true, seq: 6 });
+    await settle();
     expect(socket.last(LIVE_CLIENT_EVENTS.timer)?.payload).toEqual(
       expect.objectContaining({ agendaItemId: 'a1', command: 'START' }),
     );

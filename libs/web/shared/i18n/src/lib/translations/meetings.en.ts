@@ -157,6 +157,7 @@ export const meetingsEn: typeof meetingsNl = {
         idle: 'Not connected',
         connecting: 'Connecting…',
         connected: 'Connected',
+        waiting: 'Waiting until your agenda item is discussed…',
         reconnecting: 'Connection lost, reconnecting…',
         refused: 'You cannot take part in this meeting.',
         removed: 'You have been taken out of the meeting (your session ended, your agenda item is over or the meeting was closed).',
@@ -164,7 +165,7 @@ export const meetingsEn: typeof meetingsNl = {
       },
       removedReasons: {
         SESSION_ENDED: 'Your session has ended. Sign in again to take part.',
-        NOT_CURRENT_ITEM: 'The agenda item your organisation was invited to as a guest is no longer being discussed. You can join again when it is.',
+        NOT_CURRENT_ITEM: 'The agenda item your organisation was invited to as a guest is not being discussed. You will rejoin the meeting by yourself as soon as it is.',
         NOT_INVITED: 'Your organisation does not (or no longer) take part in this meeting.',
       },
       rejoin: 'Join again',

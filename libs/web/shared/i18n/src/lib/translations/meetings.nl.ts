@@ -158,6 +158,7 @@ export const meetingsNl = {
         idle: 'Niet verbonden',
         connecting: 'Verbinden…',
         connected: 'Verbonden',
+        waiting: 'Wachten tot uw agendapunt aan de orde is…',
         reconnecting: 'Verbinding verbroken, opnieuw verbinden…',
         refused: 'U kunt niet aan dit overleg deelnemen.',
         removed: 'U bent uit het overleg gehaald (uw sessie is beëindigd, uw agendapunt is voorbij of het overleg is gesloten).',
@@ -165,7 +166,7 @@ export const meetingsNl = {
       },
       removedReasons: {
         SESSION_ENDED: 'Uw sessie is beëindigd. Log opnieuw in om deel te nemen.',
-        NOT_CURRENT_ITEM: 'Het agendapunt waarvoor uw organisatie als gast is uitgenodigd, is niet meer aan de orde. U kunt weer deelnemen als het opnieuw aan de orde is.',
+        NOT_CURRENT_ITEM: 'Het agendapunt waarvoor uw organisatie als gast is uitgenodigd, is niet aan de orde. U komt vanzelf weer in het overleg zodra het aan de orde is.',
         NOT_INVITED: 'Uw organisatie neemt niet (meer) deel aan dit overleg.',
       },
       rejoin: 'Opnieuw deelnemen',
