@@ -75,6 +75,8 @@ test.describe('the minutes of a case conference (DOMAIN scenario 14)', () => {
       await expectNoAxeViolations(page);
       await page.getByTestId('minutes-generate').click();
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Versie 1 · Concept');
+      // The confidentiality statement on record is the one the participants acknowledged in the room.
+      await expect(page.getByRole('region', { name: 'Geheimhoudingsverklaring' })).toContainText('Uw deelname wordt gelogd.');
       const attendance = page.getByTestId('minutes-attendance');
       const group = (label: string) => attendance.locator(`dt:text-is("${label}") + dd`);
       await expect(group('Aanwezig')).toContainText(ORG.politie);

@@ -1,3 +1,4 @@
+import { CONFIDENTIALITY_STATEMENT_TEXT } from '@casustafel/shared/contracts';
 /**
  * Dutch texts of the case conference (issue 6): planner, agenda, live room, minutes, Mijn acties and
  * notifications. `meetings.*`, `myActions.*`, `notifications.*`.
@@ -145,11 +146,9 @@ export const meetingsNl = {
       title: 'Live overleg',
       back: 'Terug naar het overleg',
       confidentialityHeading: 'Geheimhouding',
-      confidentialityNl:
-        'Wat in dit overleg wordt besproken, is vertrouwelijk. U gebruikt de informatie alleen voor het doel van dit casusoverleg en deelt haar niet verder dan nodig (need-to-know): alleen met collega’s die haar voor hun taak in deze casus nodig hebben. U ziet alleen wat uw organisatie mag zien; punten van casussen waarbij uw organisatie niet betrokken is, ziet u zonder inhoud. Uw deelname wordt gelogd.',
+      confidentialityNl: CONFIDENTIALITY_STATEMENT_TEXT.nl,
       confidentialityEnHeading: 'Confidentiality (English)',
-      confidentialityEn:
-        'What is discussed in this meeting is confidential. You use the information only for the purpose of this case conference and share it no further than needed (need-to-know): only with colleagues who need it for their task in this case. You see only what your organisation may see; items of cases your organisation is not involved in are shown without content. Your participation is logged.',
+      confidentialityEn: CONFIDENTIALITY_STATEMENT_TEXT.en,
       accept: 'Ik heb de geheimhoudingsverklaring gelezen en houd mij eraan',
       acceptRequired: 'Bevestig de geheimhoudingsverklaring om deel te nemen.',
       join: 'Deelnemen',
