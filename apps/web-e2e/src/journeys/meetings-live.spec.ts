@@ -334,6 +334,16 @@ test.describe('the live case conference (DOMAIN scenarios 11 and 12)', () => {
           expect(mail.raw, `an e-mail to ${mail.to.join(', ')}`).not.toContain(value);
         }
       }
+
+      // ---- A session that ends elsewhere (logout in another tab) takes the user out, to sign in ----
+      await enterRoom(police, meetingId);
+      const otherTab = await police.context().newPage();
+      await otherTab.goto('/start');
+      await otherTab.getByRole('button', { name: 'Uitloggen' }).click();
+      await expect(otherTab).toHaveURL(/\/inloggen/);
+      await expect(police).toHaveURL(/\/inloggen\?.*verlopen=1/, { timeout: 20_000 });
+      expect(decodeURIComponent(police.url())).toContain(`terug=/overleggen/${meetingId}/live`);
+      await expectNoAxeViolations(police);
     } finally {
       await api.dispose();
     }
