@@ -12,6 +12,7 @@ import type {
   ProblemDetails,
   UnreadCountDto,
 } from '@casustafel/shared/contracts';
+import { CONFIDENTIALITY_STATEMENT_TEXT } from '@casustafel/shared/contracts';
 import { SMTPServer } from 'smtp-server';
 import { addDays, ConferenceFactory } from './support/conference';
 import { signIn } from './support/sign-in';
@@ -279,7 +280,9 @@ describe('actions, reminders and minutes', () => {
       expect(zvhA?.decisions.map((d) => d.text)).toEqual([DECISION]);
       expect(zvhA?.actions.map((a) => a.id)).toEqual([meetingAction]);
       expect(zvh.attendance.map((a) => a.status).sort()).toEqual(['APOLOGY', 'PRESENT', 'PRESENT']);
-      expect(zvh.confidentialityStatement).toMatch(/vertrouwelijk/);
+      // The words the participants acknowledged in the live room, Dutch and English.
+      expect(zvh.confidentialityStatement).toContain(CONFIDENTIALITY_STATEMENT_TEXT.nl);
+      expect(zvh.confidentialityStatement).toContain(CONFIDENTIALITY_STATEMENT_TEXT.en);
 
       // Every read is audited with the cases shown as data subjects.
       const reads = await sql<{ count: string }>(

@@ -82,6 +82,14 @@ export class ApiUser {
     return { status: response.status(), body: text ? JSON.parse(text) : undefined, text: async () => text };
   }
 
+  async put(url: string, data?: unknown): Promise<{ status: number; body: unknown; text: () => Promise<string> }> {
+    const state = await this.context.storageState();
+    const csrf = state.cookies.find((c) => c.name.endsWith('cst_csrf'))?.value ?? '';
+    const response = await this.context.put(url, { data: data ?? {}, headers: { 'x-csrf-token': csrf } });
+    const text = await response.text();
+    return { status: response.status(), body: text ? JSON.parse(text) : undefined, text: async () => text };
+  }
+
   dispose(): Promise<void> {
     return this.context.dispose();
   }

@@ -48,11 +48,21 @@ const SERVER_ENV_KEYS = [
   'LOGIN_LOCKOUT_MINUTES',
   'ENCRYPTION_KEYS',
   'HASH_KEY',
+  'JOBS_POLL_SECONDS',
+  'REMINDER_INTERVAL_SECONDS',
+  'REMINDER_DAYS_BEFORE',
+  'SMTP_URL',
+  'SMTP_FROM',
+  'PUBLIC_BASE_URL',
+  'REDIS_URL',
+  'WEB_ORIGINS',
 ];
 
 export interface E2eServer {
   baseUrl: string;
   child: ChildProcess;
+  /** Stops the local SMTP sink the app sends its e-mails to. */
+  stopMailSink?: () => Promise<void>;
   /** Temporary folder of the embedded PostgreSQL (when DATABASE_URL is unset). */
   dataDir?: string;
   /** Throwaway database created on the developer's server (when DATABASE_URL is set). */
@@ -67,7 +77,7 @@ export interface E2eServer {
  * - `DATABASE_URL` set: never that database itself (a developer's data may live there), but a new
  *   `casustafel_e2e_<random>` database on the same server, dropped again by {@link stopE2eServer}.
  */
-export async function startE2eServer(): Promise<E2eServer> {
+export async function startE2eServer(options: { smtpPort?: number } = {}): Promise<E2eServer> {
   assertBuilt();
   const port = await findFreePort();
   const env: NodeJS.ProcessEnv = withoutServerEnv(process.env);
@@ -87,7 +97,15 @@ export async function startE2eServer(): Promise<E2eServer> {
     HASH_KEY: randomBytes(32).toString('base64'),
     // The journeys log in many times from one address.
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    // Durable jobs every second, the action reminders too: a new action's owner is notified at once
+    // (in production: JOBS_POLL_SECONDS 10, REMINDER_INTERVAL_SECONDS 60).
+    JOBS_POLL_SECONDS: '1',
+    REMINDER_INTERVAL_SECONDS: '1',
   });
+  if (options.smtpPort) {
+    // The notification e-mails go to the journeys' local SMTP sink (src/support/mail-sink.ts).
+    env['SMTP_URL'] = `smtp://127.0.0.1:${options.smtpPort}`;
+  }
 
   let dataDir: string | undefined;
   let database: E2eServer['database'];
@@ -131,6 +149,7 @@ export async function startE2eServer(): Promise<E2eServer> {
 export async function stopE2eServer(server: E2eServer): Promise<void> {
   try {
     await stopProcess(server.child);
+    await server.stopMailSink?.();
   } finally {
     if (server.dataDir) {
       await stopOrphanedPostgres(server.dataDir);

@@ -53,6 +53,23 @@ export type ActionNotDoneReason = (typeof ACTION_NOT_DONE_REASONS)[number];
 /** The statement every participant acknowledges before joining the live room (shown again in the minutes). */
 export const CONFIDENTIALITY_STATEMENT_VERSION = 1;
 
+/**
+ * Its text (version 1), Dutch and English: the live room shows both before joining and the minutes
+ * print the same words, so what is on record is what the participants acknowledged.
+ */
+export const CONFIDENTIALITY_STATEMENT_TEXT = {
+  nl:
+    'Wat in dit overleg wordt besproken, is vertrouwelijk. U gebruikt de informatie alleen voor het doel van dit ' +
+    'casusoverleg en deelt haar niet verder dan nodig (need-to-know): alleen met collega’s die haar voor hun taak in ' +
+    'deze casus nodig hebben. U ziet alleen wat uw organisatie mag zien; punten van casussen waarbij uw organisatie ' +
+    'niet betrokken is, ziet u zonder inhoud. Uw deelname wordt gelogd.',
+  en:
+    'What is discussed in this meeting is confidential. You use the information only for the purpose of this case ' +
+    'conference and share it no further than needed (need-to-know): only with colleagues who need it for their task ' +
+    'in this case. You see only what your organisation may see; items of cases your organisation is not involved in ' +
+    'are shown without content. Your participation is logged.',
+} as const;
+
 /** How the acting user relates to a meeting: decides what they may do, not what they may see. */
 export type MeetingRole = 'CHAIR' | 'MINUTE_TAKER' | 'MEMBER' | 'GUEST';
 

@@ -4,6 +4,7 @@ import { queryRows, TransactionRunner } from '@casustafel/api/database';
 import { Actor, Clock, ConflictError, ForbiddenError, NotFoundError } from '@casustafel/api/platform';
 import {
   CASE_ROLES,
+  CONFIDENTIALITY_STATEMENT_TEXT,
   type ActionDto,
   type AttendanceDto,
   type DataCategory,
@@ -22,11 +23,7 @@ import { LivePublisher } from '../events/live-publisher';
 import { appendMeetingEvent, type StoredMeetingEvent } from '../events/meeting-events';
 
 /** Shown in the live room before joining and printed in every version of the minutes (Dutch, then English). */
-export const CONFIDENTIALITY_STATEMENT =
-  'Wat in dit overleg wordt besproken is vertrouwelijk. Deelnemers gebruiken de informatie alleen voor de ' +
-  'aanpak van deze casus, binnen de afspraken van het convenant, en delen haar niet verder dan nodig. / ' +
-  'What is discussed in this meeting is confidential. Participants use the information only for the approach ' +
-  'to this case, within the covenant, and share it no further than necessary.';
+export const CONFIDENTIALITY_STATEMENT = `${CONFIDENTIALITY_STATEMENT_TEXT.nl}\n\n${CONFIDENTIALITY_STATEMENT_TEXT.en}`;
 
 interface MeetingRow {
   id: string;

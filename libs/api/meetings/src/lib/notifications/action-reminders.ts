@@ -8,7 +8,6 @@ import { MailOutbox } from '../mail/mail-outbox';
 
 /** The recurring job that hands out action reminders. */
 export const ACTION_REMINDERS_JOB = 'action-reminders';
-const REMINDERS_EVERY_SECONDS = 60;
 /** Actions handled per kind per run; the rest follow in the next run. */
 const BATCH = 500;
 
@@ -45,7 +44,7 @@ export class ActionReminders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.registerRecurring(ACTION_REMINDERS_JOB, REMINDERS_EVERY_SECONDS, () =>
+    this.jobs.registerRecurring(ACTION_REMINDERS_JOB, this.config.reminders.everySeconds, () =>
       this.remind().then(() => undefined),
     );
   }

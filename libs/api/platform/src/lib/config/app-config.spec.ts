@@ -84,6 +84,12 @@ describe('loadAppConfig', () => {
     );
   });
 
+  it('runs the action reminders every minute unless set, never more often than every second', () => {
+    expect(loadAppConfig({}).reminders).toEqual({ daysBefore: 2, everySeconds: 60 });
+    expect(loadAppConfig({ REMINDER_INTERVAL_SECONDS: '5' }).reminders.everySeconds).toBe(5);
+    expect(() => loadAppConfig({ REMINDER_INTERVAL_SECONDS: '0' })).toThrow(/REMINDER_INTERVAL_SECONDS/);
+  });
+
   it('demo mode follows the demo seed unless set', () => {
     expect(loadAppConfig({}).auth.demoMode).toBe(true);
     expect(loadAppConfig({ DATABASE_URL: 'postgres://u@db/x' }).auth.demoMode).toBe(false);

@@ -43,8 +43,11 @@ export interface AppConfig {
   audit: { checkpointIntervalSeconds: number; checkpointFile: string };
   /** Durable jobs in PostgreSQL (ADR 0023): how often an instance looks for due jobs; 0 = only when asked (tests). */
   jobs: { pollSeconds: number };
-  /** Action reminders: how many days before the due date the "due soon" reminder goes out. */
-  reminders: { daysBefore: number };
+  /**
+   * Action reminders: how many days before the due date the "due soon" reminder goes out, and how
+   * often the reminder job looks for actions due a reminder (assigned, due soon, overdue).
+   */
+  reminders: { daysBefore: number; everySeconds: number };
   /**
    * Outgoing e-mail: without `smtpUrl` mails stay in the outbox (only their number is logged).
    * `publicBaseUrl` is where users open the web app (links in e-mails).
@@ -260,7 +263,10 @@ export function loadAppConfig(env: Env): AppConfig {
       checkpointFile: text('AUDIT_CHECKPOINT_FILE', 'tmp/audit-checkpoints.jsonl'),
     },
     jobs: { pollSeconds: integer('JOBS_POLL_SECONDS', 10, 0, 3600) },
-    reminders: { daysBefore: integer('REMINDER_DAYS_BEFORE', 2, 0, 60) },
+    reminders: {
+      daysBefore: integer('REMINDER_DAYS_BEFORE', 2, 0, 60),
+      everySeconds: integer('REMINDER_INTERVAL_SECONDS', 60, 1, 86_400),
+    },
     mail: {
       smtpUrl,
       from: text('SMTP_FROM', 'Casustafel <no-reply@casustafel.invalid>'),

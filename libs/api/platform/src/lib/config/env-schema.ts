@@ -141,6 +141,12 @@ export const ENV_VARS: readonly EnvVarSpec[] = [
     example: '2',
   },
   {
+    name: 'REMINDER_INTERVAL_SECONDS',
+    description:
+      'Every this many seconds the reminder job hands out due action reminders (assigned, due soon, overdue); it runs on the next job poll after that',
+    example: '60',
+  },
+  {
     name: 'SMTP_URL',
     description:
       'Mail server for notification e-mails (smtp://host:25, smtps://user:password@host:465); unset = e-mails stay in the outbox',

@@ -8,6 +8,8 @@ import {
   type DecisionMessage,
   type LiveAck,
   type LiveEventDto,
+  type LiveRemovedDto,
+  type LiveRemovedReason,
   type LiveStateDto,
   type NoteMessage,
   type PresenceDto,
@@ -25,15 +27,15 @@ export type LiveConnectionState =
   | 'reconnecting'
   /** The server refused the join (not a participant, no acknowledgement, meeting not live). */
   | 'refused'
-  /** The server took the user out (session ended, guest item over, meeting closed). */
+  /**
+   * A guest organisation whose item is not current: still connected, outside the room; it joins
+   * again by itself when the server says one of its items became current.
+   */
+  | 'waiting'
+  /** The server took the user out (session ended, organisation no longer invited, meeting closed). */
   | 'removed'
   | 'closed';
 
-/**
- * Why the server took a socket out of the room (LiveRemovedDto.reason, added to the contracts on
- * branch i6-gw; use the contract's LiveRemovedReason once merged).
- */
-export type RemovedReason = 'SESSION_ENDED' | 'NOT_CURRENT_ITEM' | 'NOT_INVITED';
 
 export type LiveWriteKind = 'note' | 'decision' | 'action' | 'currentItem' | 'timer' | 'attendance';
 
@@ -56,6 +58,19 @@ export const LIVE_ACK_TIMEOUT_MS = 10_000;
 const RESYNC_RETRY_MS = 2_000;
 
 const TIMEOUT_PROBLEM: LiveProblem = { status: 0, title: 'timeout', code: 'live.timeout' };
+
+/** The chair's commands: sent one at a time, each after the previous one's acknowledgement. */
+const CHAIR_KINDS: ReadonlySet<LiveWriteKind> = new Set(['decision', 'action', 'currentItem', 'timer', 'attendance']);
+
+/** The join refusal of a guest organisation whose item is not current (the server keeps it waiting). */
+const NOT_YOUR_ITEM = 'notYourItem';
+
+function removedOf(data: unknown): LiveRemovedDto | null {
+  if (data && typeof data === 'object' && 'reason' in data && typeof data.reason === 'string') {
+    return data as LiveRemovedDto;
+  }
+  return null;
+}
 
 /** socket.io passes the acknowledgement of a failed handler in various shapes; make it one. */
 function asProblem(ack: unknown): LiveProblem {
@@ -89,6 +104,18 @@ function stateOf(data: unknown): LiveStateDto | null {
   return null;
 }
 
+/** The server's sequence number at the resync (every event up to it is in the answer). */
+function serverSeqOf(ack: LiveAck): number | undefined {
+  if (!ack.ok) {
+    return undefined;
+  }
+  const data = ack.data;
+  if (data && typeof data === 'object' && 'seq' in data && typeof data.seq === 'number') {
+    return data.seq;
+  }
+  return typeof ack.seq === 'number' ? ack.seq : undefined;
+}
+
 function presenceOf(data: unknown): PresenceDto[] | null {
   if (Array.isArray(data)) {
     return data as PresenceDto[];
@@ -114,6 +141,8 @@ export class LiveRoom implements OnDestroy {
   private socket: LiveSocket | null = null;
   private meetingId: string | null = null;
   private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The tail of the chair's command queue. */
+  private chairQueue: Promise<unknown> = Promise.resolve();
 
   readonly store = new LiveStore();
   readonly connection = signal<LiveConnectionState>('idle');
@@ -121,7 +150,7 @@ export class LiveRoom implements OnDestroy {
   readonly problem = signal<LiveProblem | null>(null);
   readonly writes = signal<LiveWriteEntry[]>([]);
   /** Why the server took the user out (LIVE_SERVER_EVENTS.removed), if it said. */
-  readonly removedReason = signal<RemovedReason | null>(null);
+  readonly removedReason = signal<LiveRemovedReason | null>(null);
 
   /** Connects and joins; call after the user acknowledged the confidentiality statement. */
   async enter(meetingId: string): Promise<void> {
@@ -145,7 +174,7 @@ export class LiveRoom implements OnDestroy {
         this.connection.set(socket.active ? 'reconnecting' : 'refused');
       }
     });
-    socket.on(LIVE_SERVER_EVENTS.event, (event: LiveEventDto) => this.store.receive(event));
+    socket.on(LIVE_SERVER_EVENTS.event, (event: LiveEventDto) => this.received(event));
     socket.on(LIVE_SERVER_EVENTS.presence, (data: unknown) => {
       const presence = presenceOf(data);
       if (presence) {
@@ -153,10 +182,18 @@ export class LiveRoom implements OnDestroy {
       }
     });
     socket.on(LIVE_SERVER_EVENTS.removed, (data: unknown) => {
+      const removed = removedOf(data);
+      if (removed?.meetingId !== undefined && removed.meetingId !== this.meetingId) {
+        return;
+      }
       this.problem.set(data && typeof data === 'object' && 'problem' in data ? asProblem(data) : null);
-      this.removedReason.set(
-        data && typeof data === 'object' && 'reason' in data ? (data.reason as RemovedReason) : null,
-      );
+      this.removedReason.set(removed?.reason ?? null);
+      if (removed?.reason === 'NOT_CURRENT_ITEM') {
+        // The server moved this socket to the meeting's waiting room: stay connected and wait for the
+        // item change that calls the organisation back in.
+        this.connection.set('waiting');
+        return;
+      }
       this.connection.set('removed');
       socket.disconnect();
     });
@@ -173,7 +210,35 @@ export class LiveRoom implements OnDestroy {
       this.removedReason.set(null);
       this.connection.set('connecting');
       this.socket.connect();
+    } else if (this.socket && this.connection() === 'waiting') {
+      void this.joined();
     }
+  }
+
+  /**
+   * A pushed event. While waiting outside (a guest), the only push is the item change that makes
+   * one of the organisation's items current: the cue to join again (the join's resync then brings
+   * everything missed).
+   */
+  private received(event: LiveEventDto): void {
+    if (event.meetingId !== this.meetingId) {
+      return;
+    }
+    if (this.connection() === 'waiting') {
+      if (event.type === 'CURRENT_ITEM_CHANGED' && event.agendaItemId !== null && this.isOwnItem(event.agendaItemId)) {
+        this.problem.set(null);
+        this.removedReason.set(null);
+        void this.joined();
+      }
+      return;
+    }
+    this.store.receive(event);
+  }
+
+  /** An item this organisation sees (a guest sees only its own); unknown before the first snapshot. */
+  private isOwnItem(agendaItemId: string): boolean {
+    const agenda = this.store.state()?.meeting.agenda;
+    return !agenda || agenda.some((item) => item.id === agendaItemId && !item.restricted);
   }
 
   /** Leaves the room and closes the socket. */
@@ -255,7 +320,18 @@ export class LiveRoom implements OnDestroy {
     return this.send(entry);
   }
 
-  private async send(entry: LiveWriteEntry): Promise<boolean> {
+  /** Sends a write; the chair's commands wait for the acknowledgement of the one before. */
+  private send(entry: LiveWriteEntry): Promise<boolean> {
+    if (!CHAIR_KINDS.has(entry.kind)) {
+      return this.sendNow(entry);
+    }
+    this.patch(entry.key, { status: 'pending', problem: null });
+    const sent = this.chairQueue.then(() => this.sendNow(entry));
+    this.chairQueue = sent.catch(() => undefined);
+    return sent;
+  }
+
+  private async sendNow(entry: LiveWriteEntry): Promise<boolean> {
     this.patch(entry.key, { status: 'pending', problem: null });
     const socket = this.socket;
     if (!socket) {
@@ -310,6 +386,12 @@ export class LiveRoom implements OnDestroy {
     }
     if (!ack.ok) {
       this.problem.set(ack.problem);
+      if (ack.problem.code === NOT_YOUR_ITEM) {
+        // A guest whose item is not current: the server keeps the socket in the waiting room.
+        this.connection.set('waiting');
+        this.store.endResync([]);
+        return;
+      }
       this.connection.set('refused');
       socket.disconnect();
       return;
@@ -336,11 +418,11 @@ export class LiveRoom implements OnDestroy {
     try {
       const ack = await socket.emitWithAck(
         LIVE_CLIENT_EVENTS.resync,
-        { meetingId, sinceSeq: this.store.lastSeq() },
+        { meetingId, sinceSeq: this.store.resyncFrom() },
         LIVE_ACK_TIMEOUT_MS,
       );
       if (ack.ok) {
-        this.store.endResync(eventsOf(ack.data));
+        this.store.endResync(eventsOf(ack.data), serverSeqOf(ack));
         return;
       }
     } catch {

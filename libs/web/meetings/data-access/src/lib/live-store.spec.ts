@@ -1,5 +1,5 @@
 import { LiveStore } from './live-store';
-import { MEETING_ID, action, event, liveState, note, noteAdded } from './testing/live-fixtures';
+import { MEETING_ID, action, decision, event, liveState, note, noteAdded } from './testing/live-fixtures';
 
 describe('LiveStore', () => {
   let store: LiveStore;
@@ -21,13 +21,84 @@ describe('LiveStore', () => {
     expect(store.notes().map((n) => n.id)).toEqual(['n1']);
   });
 
-  it('ignores events at or below the last sequence number (duplicates and stale ones)', () => {
+  it('ignores events the snapshot holds already, and duplicates', () => {
     expect(store.apply(noteAdded(5, 'old'))).toBe(false);
     expect(store.apply(noteAdded(3, 'older'))).toBe(false);
     store.apply(noteAdded(6, 'n1'));
     expect(store.apply(noteAdded(6, 'n1'))).toBe(false);
     expect(store.notes()).toHaveLength(1);
     expect(store.lastSeq()).toBe(6);
+  });
+
+  it('applies an additive event that arrives after a higher number (pushes of two instances interleave)', () => {
+    expect(store.apply(noteAdded(8, 'n2'))).toBe(true);
+    expect(store.apply(noteAdded(7, 'n1'))).toBe(true);
+    expect(store.apply(event(6, { type: 'DECISION_RECORDED', decision: decision('d1') }))).toBe(true);
+    expect(store.notes().map((n) => n.id).sort()).toEqual(['n1', 'n2']);
+    expect(store.decisions().map((d) => d.id)).toEqual(['d1']);
+    expect(store.lastSeq()).toBe(8);
+    // Still once only.
+    expect(store.apply(noteAdded(7, 'n1'))).toBe(false);
+    expect(store.notes()).toHaveLength(2);
+  });
+
+  it('does not let a late state-setting event undo a newer one of the same kind', () => {
+    store.apply(event(8, { type: 'CURRENT_ITEM_CHANGED', agendaItemId: 'a2' }));
+    expect(store.apply(event(7, { type: 'CURRENT_ITEM_CHANGED', agendaItemId: 'a1' }))).toBe(false);
+    expect(store.state()?.currentAgendaItemId).toBe('a2');
+
+    store.apply(event(10, { type: 'STATUS_CHANGED', status: 'AFGEROND' }));
+    expect(store.apply(event(9, { type: 'STATUS_CHANGED', status: 'LIVE' }))).toBe(false);
+    expect(store.meeting()?.status).toBe('AFGEROND');
+
+    const timer = (running: boolean) => ({ agendaItemId: 'a2', running, startedAt: null, elapsedSeconds: 5 });
+    store.apply(event(12, { type: 'TIMER_CHANGED', timer: timer(false) }));
+    expect(store.apply(event(11, { type: 'TIMER_CHANGED', timer: timer(true) }))).toBe(false);
+    expect(store.timer()?.running).toBe(false);
+
+    store.apply(event(14, { type: 'AGENDA_CHANGED', agenda: [liveState().meeting.agenda[1]] }));
+    expect(store.apply(event(13, { type: 'AGENDA_CHANGED', agenda: liveState().meeting.agenda }))).toBe(false);
+    expect(store.agenda().map((a) => a.id)).toEqual(['a2']);
+    expect(store.lastSeq()).toBe(14);
+  });
+
+  it('keys attendance by organisation: a late event of another organisation still applies', () => {
+    const attendance = (id: string, status: 'PRESENT' | 'APOLOGY' | 'INFO_SENT') => ({
+      organisation: { id, name: id, partnerType: 'GGZ_ZORGAANBIEDER' as const },
+      status,
+      guest: false,
+      note: null,
+    });
+    store.apply(event(8, { type: 'ATTENDANCE_CHANGED', attendance: attendance('o-ggz', 'APOLOGY') }));
+    expect(store.apply(event(7, { type: 'ATTENDANCE_CHANGED', attendance: attendance('o-pol', 'PRESENT') }))).toBe(true);
+    expect(store.apply(event(6, { type: 'ATTENDANCE_CHANGED', attendance: attendance('o-ggz', 'PRESENT') }))).toBe(false);
+    expect(Object.fromEntries(store.attendance().map((a) => [a.organisation.id, a.status]))).toEqual({
+      'o-ggz': 'APOLOGY',
+      'o-pol': 'PRESENT',
+    });
+  });
+
+  it('keys actions by id: a late creation does not undo a change, a late change of another action applies', () => {
+    store.apply(event(9, { type: 'ACTION_CHANGED', action: action('x1', { status: 'IN_UITVOERING', version: 2 }) }));
+    expect(store.apply(event(8, { type: 'ACTION_CREATED', action: action('x1') }))).toBe(false);
+    expect(store.apply(event(7, { type: 'ACTION_CREATED', action: action('x2') }))).toBe(true);
+    expect(store.actions().map((a) => [a.id, a.status])).toEqual([
+      ['x1', 'IN_UITVOERING'],
+      ['x2', 'OPEN'],
+    ]);
+    // The late creation counts as applied: it does not come back.
+    expect(store.apply(event(8, { type: 'ACTION_CREATED', action: action('x1') }))).toBe(false);
+  });
+
+  it('resyncs from the number up to which it has everything, not from the highest one seen', () => {
+    store.apply(noteAdded(9, 'n2'));
+    expect(store.resyncFrom()).toBe(5);
+    store.beginResync();
+    store.endResync([noteAdded(7, 'n1'), noteAdded(9, 'n2')], 10);
+    expect(store.notes().map((n) => n.id).sort()).toEqual(['n1', 'n2']);
+    expect(store.resyncFrom()).toBe(10);
+    // Below the resync's number: known complete, ignored.
+    expect(store.apply(noteAdded(8, 'late'))).toBe(false);
   });
 
   it('does not wait for numbers the projection left out (gaps are normal)', () => {

@@ -21,11 +21,11 @@ function upsertAttendance(list: readonly AttendanceDto[], value: AttendanceDto):
 }
 
 /**
- * One event applied to the room's state. Pure: the caller has checked the sequence number.
- * Exported for the tests.
+ * One event applied to the room's state. Pure: the caller has decided that it applies (see
+ * {@link LiveStore}). `seq` becomes the highest number applied. Exported for the tests.
  */
 export function reduceLiveEvent(state: LiveStateDto, event: LiveEventDto): LiveStateDto {
-  const next: LiveStateDto = { ...state, seq: event.seq };
+  const next: LiveStateDto = { ...state, seq: Math.max(state.seq, event.seq) };
   switch (event.type) {
     case 'STATUS_CHANGED':
       return { ...next, meeting: { ...state.meeting, status: event.status } };
@@ -54,14 +54,46 @@ export function reduceLiveEvent(state: LiveStateDto, event: LiveEventDto): LiveS
 }
 
 /**
+ * What a state-setting event sets: a later event of the same key replaces it, so an older one that
+ * arrives late must not. Additive events (a note, a decision) have no key: they apply once, whenever
+ * they come. An action's creation and its changes share the action's key.
+ */
+export function stateKey(event: LiveEventDto): string | null {
+  switch (event.type) {
+    case 'STATUS_CHANGED':
+      return 'status';
+    case 'CURRENT_ITEM_CHANGED':
+      return 'current-item';
+    case 'TIMER_CHANGED':
+      return 'timer';
+    case 'ATTENDANCE_CHANGED':
+      return `attendance:${event.attendance.organisation.id}`;
+    case 'ACTION_CREATED':
+    case 'ACTION_CHANGED':
+      return `action:${event.action.id}`;
+    case 'AGENDA_CHANGED':
+      return 'agenda';
+    default:
+      return null;
+  }
+}
+
+/**
  * The live room as the user's organisation sees it (DESIGN-NOTES §4, §6), in signals.
  *
- * - A snapshot (`reset`, from the join) carries the sequence number it was taken at.
- * - Events are applied in sequence order; an event with `seq <= lastSeq` is a duplicate and ignored.
+ * - A snapshot (`reset`, from the join) carries the sequence number it was taken at: it already
+ *   holds every event up to that number, so those are ignored.
+ * - Pushes of two API instances can interleave, so an event is not dropped just because a higher
+ *   number was seen. The store keeps the set of numbers it applied (a duplicate is ignored), and:
+ *   additive events (NOTE_ADDED, DECISION_RECORDED) apply whenever they were not applied yet;
+ *   state-setting events (status, current item, timer, attendance per organisation, an action by
+ *   its id — ACTION_CREATED included —, agenda) apply only if newer than the last applied one of the
+ *   same key. A late ACTION_CREATED still counts as applied but does not undo a newer change.
  * - The server leaves out events the organisation may not see, so the numbers have gaps: the store
- *   never waits for a "missing" number. Instead the room resyncs after every (re)connect; while a
- *   resync runs (`beginResync`), pushed events are held back and applied together with the resync's
- *   answer, in order, so a late answer cannot skip them.
+ *   never waits for a "missing" number. Instead the room resyncs after every (re)connect from
+ *   {@link LiveStore.resyncFrom} — the number up to which the store knows it has everything (the
+ *   snapshot's, then each resync answer's) — and duplicates of the answer are ignored. While a
+ *   resync runs (`beginResync`), pushed events are held back and applied together with the answer.
  *
  * Kept in memory only; one instance per room page.
  */
@@ -69,8 +101,15 @@ export class LiveStore {
   private readonly stateSignal = signal<LiveStateDto | null>(null);
   private readonly presenceSignal = signal<PresenceDto[] | null>(null);
   private held: LiveEventDto[] | null = null;
+  /** Everything up to this number is in the state (the snapshot's, raised by resync answers). */
+  private complete = 0;
+  /** Numbers above `complete` that were applied. */
+  private readonly applied = new Set<number>();
+  /** Per state key: the number of the last applied event. */
+  private readonly latest = new Map<string, number>();
 
   readonly state = this.stateSignal.asReadonly();
+  /** The highest sequence number applied. */
   readonly lastSeq = computed(() => this.stateSignal()?.seq ?? 0);
   readonly meeting = computed(() => this.stateSignal()?.meeting ?? null);
   readonly agenda = computed<AgendaItemDto[]>(() =>
@@ -89,20 +128,39 @@ export class LiveStore {
   readonly presence = computed<PresenceDto[]>(() => this.presenceSignal() ?? this.stateSignal()?.presence ?? []);
   readonly guest = computed(() => this.stateSignal()?.guest ?? false);
 
+  /** The number a resync asks from: everything up to it is known to be applied. */
+  resyncFrom(): number {
+    return this.complete;
+  }
+
   /** Takes the join's snapshot; later events continue from its sequence number. */
   reset(state: LiveStateDto): void {
     this.stateSignal.set(state);
     this.presenceSignal.set(null);
+    this.complete = state.seq;
+    this.applied.clear();
+    this.latest.clear();
   }
 
   /**
-   * Applies one event if it is newer than the state; answers whether it did. Events of another
-   * meeting, or before a snapshot exists, are ignored.
+   * Applies one event unless it was applied already, is in the snapshot, or (state-setting) is older
+   * than the last one of its key; answers whether it changed the state. Events of another meeting,
+   * or before a snapshot exists, are ignored.
    */
   apply(event: LiveEventDto): boolean {
     const state = this.stateSignal();
-    if (!state || event.meetingId !== state.meeting.id || event.seq <= state.seq) {
+    if (!state || event.meetingId !== state.meeting.id || event.seq <= this.complete || this.applied.has(event.seq)) {
       return false;
+    }
+    this.applied.add(event.seq);
+    const key = stateKey(event);
+    if (key !== null) {
+      if ((this.latest.get(key) ?? this.complete) > event.seq) {
+        // Superseded by a newer event of the same key that came first: keep its place, change nothing.
+        this.stateSignal.set({ ...state, seq: Math.max(state.seq, event.seq) });
+        return false;
+      }
+      this.latest.set(key, event.seq);
     }
     this.stateSignal.set(reduceLiveEvent(state, event));
     return true;
@@ -131,11 +189,23 @@ export class LiveStore {
     return this.held !== null;
   }
 
-  /** The resync's answer: applied together with the held-back events, in order. */
-  endResync(events: readonly LiveEventDto[]): number {
+  /**
+   * The resync's answer (every event after `resyncFrom()` the organisation may see, up to the
+   * server's `seq` at that moment): applied together with the held-back events, in order.
+   */
+  endResync(events: readonly LiveEventDto[], serverSeq?: number): number {
     const held = this.held ?? [];
     this.held = null;
-    return this.applyAll([...events, ...held]);
+    const count = this.applyAll([...events, ...held]);
+    if (serverSeq !== undefined && serverSeq > this.complete && this.stateSignal()) {
+      this.complete = serverSeq;
+      for (const seq of [...this.applied]) {
+        if (seq <= serverSeq) {
+          this.applied.delete(seq);
+        }
+      }
+    }
+    return count;
   }
 
   setPresence(presence: PresenceDto[]): void {

@@ -1,6 +1,7 @@
 import type {
   ActionDto,
   AgendaItemDto,
+  DecisionDto,
   LiveEventDto,
   LiveNoteDto,
   LiveStateDto,
@@ -64,6 +65,16 @@ export const note = (id: string, agendaItemId = 'a1', extra: Partial<LiveNoteDto
   text: `Notitie ${id}`,
   authorOrganisation: { id: 'o-pol', name: 'Politie', partnerType: 'POLITIE' },
   createdAt: '2026-12-01T09:05:00Z',
+  ...extra,
+});
+
+export const decision = (id: string, extra: Partial<DecisionDto> = {}): DecisionDto => ({
+  id,
+  agendaItemId: 'a1',
+  caseId: 'case-a1',
+  type: 'PLAN_VASTGESTELD',
+  text: `Besluit ${id}`,
+  decidedAt: '2026-12-01T09:21:00Z',
   ...extra,
 });
 

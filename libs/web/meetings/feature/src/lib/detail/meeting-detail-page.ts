@@ -96,6 +96,7 @@ export class MeetingDetailPage implements OnInit {
   readonly meetingId = input.required<string>();
 
   private readonly api = inject(MeetingsApi);
+  private readonly router = inject(Router);
   private readonly casesApi = inject(CasesApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
@@ -190,6 +191,11 @@ export class MeetingDetailPage implements OnInit {
   protected transition(transition: MeetingTransition): void {
     const meeting = this.meeting();
     if (!meeting || this.busy()) {
+      return;
+    }
+    if (transition === 'VERSLAG_OPSTELLEN' || transition === 'VERSLAG_VASTSTELLEN') {
+      // The minutes are drawn up and established on their own page (their own endpoints).
+      void this.router.navigate(['/overleggen', meeting.id, 'verslag']);
       return;
     }
     this.run(this.api.transition(meeting.id, { transition, version: meeting.version }), (updated) => ({

@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationInitStatus, ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import {
   LIVE_CLIENT_EVENTS,
@@ -116,6 +116,7 @@ describe('LiveRoomPage', () => {
           [
             { path: 'overleggen/:meetingId/live', component: LiveRoomPage },
             { path: 'overleggen/:meetingId', component: Empty },
+            { path: 'inloggen', component: Empty },
           ],
           withComponentInputBinding(),
         ),
@@ -173,6 +174,35 @@ describe('LiveRoomPage', () => {
     await join();
     expect(sockets).toBe(1);
     expect(socket.last(LIVE_CLIENT_EVENTS.join)?.payload).toEqual({ meetingId: 'm1', confidentialityAccepted: true });
+    expect(textOf(root().querySelector('[data-testid="connection"]'))).toBe('Verbonden');
+  });
+
+  it('goes to the sign-in page, back here afterwards, when the session ended', async () => {
+    await open();
+    await join();
+    socket.fire(LIVE_SERVER_EVENTS.removed, { reason: 'SESSION_ENDED' });
+    await settle();
+    const url = TestBed.inject(Router).url;
+    expect(url.startsWith('/inloggen?')).toBe(true);
+    expect(decodeURIComponent(url)).toContain('terug=/overleggen/m1/live');
+  });
+
+  it('tells a guest whose item is over that it waits, and lets it back in when its item is current', async () => {
+    await open();
+    await join(state({ guest: true }));
+    socket.fire(LIVE_SERVER_EVENTS.removed, { meetingId: 'm1', reason: 'NOT_CURRENT_ITEM' });
+    await settle();
+    expect(textOf(root().querySelector('[data-testid="live-waiting"]'))).toContain('U komt vanzelf weer in het overleg');
+    expect(root().querySelector('[data-testid="live-removed"]')).toBeNull();
+    const joins = socket.sent.filter((m) => m.event === LIVE_CLIENT_EVENTS.join).length;
+    socket.fire(LIVE_SERVER_EVENTS.event, { meetingId: 'm1', seq: 9, at: '', type: 'CURRENT_ITEM_CHANGED', agendaItemId: 'a1' });
+    await settle();
+    expect(socket.sent.filter((m) => m.event === LIVE_CLIENT_EVENTS.join)).toHaveLength(joins + 1);
+    socket.last(LIVE_CLIENT_EVENTS.join)?.answer({ ok: true, data: state({ guest: true, seq: 9 }) });
+    await tick();
+    socket.last(LIVE_CLIENT_EVENTS.resync)?.answer({ ok: true, data: { seq: 9, events: [] } });
+    await settle();
+    expect(root().querySelector('[data-testid="live-waiting"]')).toBeNull();
     expect(textOf(root().querySelector('[data-testid="connection"]'))).toBe('Verbonden');
   });
 
@@ -270,6 +300,10 @@ describe('LiveRoomPage', () => {
       expect.objectContaining({ meetingId: 'm1', agendaItemId: 'a2' }),
     );
     buttons.find((b) => textOf(b) === 'Timer starten')?.click();
+    await settle();
+    // The chair's commands go one at a time: the timer waits for the item change's acknowledgement.
+    expect(socket.sent.some((s) => s.event === LIVE_CLIENT_EVENTS.timer)).toBe(false);
+    socket.last(LIVE_CLIENT_EVENTS.currentItem)?.answer({ ok: true, seq: 6 });
     await settle();
     expect(socket.last(LIVE_CLIENT_EVENTS.timer)?.payload).toEqual(
       expect.objectContaining({ agendaItemId: 'a1', command: 'START' }),

@@ -7,6 +7,7 @@ import {
   OnInit,
   afterNextRender,
   computed,
+  effect,
   inject,
   input,
   signal,
@@ -30,6 +31,7 @@ import {
   type OrganisationRef,
   type Sensitivity,
 } from '@casustafel/shared/contracts';
+import { RETURN_PARAM, SessionStore } from '@casustafel/web/auth/data-access';
 import { LiveRoom, MeetingsApi, type LiveWriteEntry } from '@casustafel/web/meetings/data-access';
 import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 import { Badge } from '../shared/badge';
@@ -187,9 +189,20 @@ export class LiveRoomPage implements OnInit {
     action: false,
   });
 
+  private readonly session = inject(SessionStore);
+
   constructor() {
     const tick = setInterval(() => this.now.set(Date.now()), 1000);
     this.destroyRef.onDestroy(() => clearInterval(tick));
+    // The session ended (logout elsewhere, revocation, expiry): sign in again, then come back here.
+    effect(() => {
+      if (this.room.removedReason() === 'SESSION_ENDED') {
+        this.session.clear();
+        void this.router.navigate(['/inloggen'], {
+          queryParams: { [RETURN_PARAM]: this.router.url, verlopen: 1 },
+        });
+      }
+    });
   }
 
   ngOnInit(): void {

@@ -26,7 +26,7 @@ import {
 import { statusOf } from '@casustafel/web/auth/data-access';
 import { MeetingsApi } from '@casustafel/web/meetings/data-access';
 import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
-import { Observable, finalize } from 'rxjs';
+import { Observable, finalize, tap } from 'rxjs';
 import { Badge } from '../shared/badge';
 import { formatDate, formatDateTime } from '../shared/format';
 import { MeetingNotice, type Notice } from '../shared/meeting-notice';
@@ -170,19 +170,11 @@ export class MinutesPage implements OnInit {
     if (!meeting || this.busy()) {
       return;
     }
-    const call = meeting.can.transition.includes('VERSLAG_OPSTELLEN')
-      ? new Observable<Minutes>((subscriber) =>
-          this.api
-            .transition(meeting.id, { transition: 'VERSLAG_OPSTELLEN', version: meeting.version })
-            .subscribe({
-              next: (m) => {
-                this.meeting.set(m);
-                this.api.minutes(meeting.id).subscribe(subscriber);
-              },
-              error: (e: unknown) => subscriber.error(e),
-            }),
-        )
-      : this.api.generateMinutes(meeting.id);
+    // The minutes' own endpoint draws up the concept (the meeting moves to VERSLAG_CONCEPT with it);
+    // the meeting's transitions endpoint does not run the minutes' transitions.
+    const call = this.api.generateMinutes(meeting.id).pipe(
+      tap(() => this.api.get(meeting.id).subscribe({ next: (m) => this.meeting.set(m), error: () => undefined })),
+    );
     this.run(call, null);
   }
 

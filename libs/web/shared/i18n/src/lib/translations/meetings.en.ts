@@ -1,3 +1,4 @@
+import { CONFIDENTIALITY_STATEMENT_TEXT } from '@casustafel/shared/contracts';
 import type { meetingsNl } from './meetings.nl';
 
 /** English texts of the case conference (same keys as Dutch). */
@@ -144,11 +145,9 @@ export const meetingsEn: typeof meetingsNl = {
       title: 'Live meeting',
       back: 'Back to the meeting',
       confidentialityHeading: 'Confidentiality',
-      confidentialityNl:
-        'Wat in dit overleg wordt besproken, is vertrouwelijk. U gebruikt de informatie alleen voor het doel van dit casusoverleg en deelt haar niet verder dan nodig (need-to-know): alleen met collega’s die haar voor hun taak in deze casus nodig hebben. U ziet alleen wat uw organisatie mag zien; punten van casussen waarbij uw organisatie niet betrokken is, ziet u zonder inhoud. Uw deelname wordt gelogd.',
+      confidentialityNl: CONFIDENTIALITY_STATEMENT_TEXT.nl,
       confidentialityEnHeading: 'Confidentiality (English)',
-      confidentialityEn:
-        'What is discussed in this meeting is confidential. You use the information only for the purpose of this case conference and share it no further than needed (need-to-know): only with colleagues who need it for their task in this case. You see only what your organisation may see; items of cases your organisation is not involved in are shown without content. Your participation is logged.',
+      confidentialityEn: CONFIDENTIALITY_STATEMENT_TEXT.en,
       accept: 'I have read the confidentiality statement and will abide by it',
       acceptRequired: 'Confirm the confidentiality statement to take part.',
       join: 'Join',
@@ -157,6 +156,7 @@ export const meetingsEn: typeof meetingsNl = {
         idle: 'Not connected',
         connecting: 'Connecting…',
         connected: 'Connected',
+        waiting: 'Waiting until your agenda item is discussed…',
         reconnecting: 'Connection lost, reconnecting…',
         refused: 'You cannot take part in this meeting.',
         removed: 'You have been taken out of the meeting (your session ended, your agenda item is over or the meeting was closed).',
@@ -164,7 +164,7 @@ export const meetingsEn: typeof meetingsNl = {
       },
       removedReasons: {
         SESSION_ENDED: 'Your session has ended. Sign in again to take part.',
-        NOT_CURRENT_ITEM: 'The agenda item your organisation was invited to as a guest is no longer being discussed. You can join again when it is.',
+        NOT_CURRENT_ITEM: 'The agenda item your organisation was invited to as a guest is not being discussed. You will rejoin the meeting by yourself as soon as it is.',
         NOT_INVITED: 'Your organisation does not (or no longer) take part in this meeting.',
       },
       rejoin: 'Join again',

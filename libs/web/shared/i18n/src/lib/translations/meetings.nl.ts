@@ -1,3 +1,4 @@
+import { CONFIDENTIALITY_STATEMENT_TEXT } from '@casustafel/shared/contracts';
 /**
  * Dutch texts of the case conference (issue 6): planner, agenda, live room, minutes, Mijn acties and
  * notifications. `meetings.*`, `myActions.*`, `notifications.*`.
@@ -145,11 +146,9 @@ export const meetingsNl = {
       title: 'Live overleg',
       back: 'Terug naar het overleg',
       confidentialityHeading: 'Geheimhouding',
-      confidentialityNl:
-        'Wat in dit overleg wordt besproken, is vertrouwelijk. U gebruikt de informatie alleen voor het doel van dit casusoverleg en deelt haar niet verder dan nodig (need-to-know): alleen met collega’s die haar voor hun taak in deze casus nodig hebben. U ziet alleen wat uw organisatie mag zien; punten van casussen waarbij uw organisatie niet betrokken is, ziet u zonder inhoud. Uw deelname wordt gelogd.',
+      confidentialityNl: CONFIDENTIALITY_STATEMENT_TEXT.nl,
       confidentialityEnHeading: 'Confidentiality (English)',
-      confidentialityEn:
-        'What is discussed in this meeting is confidential. You use the information only for the purpose of this case conference and share it no further than needed (need-to-know): only with colleagues who need it for their task in this case. You see only what your organisation may see; items of cases your organisation is not involved in are shown without content. Your participation is logged.',
+      confidentialityEn: CONFIDENTIALITY_STATEMENT_TEXT.en,
       accept: 'Ik heb de geheimhoudingsverklaring gelezen en houd mij eraan',
       acceptRequired: 'Bevestig de geheimhoudingsverklaring om deel te nemen.',
       join: 'Deelnemen',
@@ -158,6 +157,7 @@ export const meetingsNl = {
         idle: 'Niet verbonden',
         connecting: 'Verbinden…',
         connected: 'Verbonden',
+        waiting: 'Wachten tot uw agendapunt aan de orde is…',
         reconnecting: 'Verbinding verbroken, opnieuw verbinden…',
         refused: 'U kunt niet aan dit overleg deelnemen.',
         removed: 'U bent uit het overleg gehaald (uw sessie is beëindigd, uw agendapunt is voorbij of het overleg is gesloten).',
@@ -165,7 +165,7 @@ export const meetingsNl = {
       },
       removedReasons: {
         SESSION_ENDED: 'Uw sessie is beëindigd. Log opnieuw in om deel te nemen.',
-        NOT_CURRENT_ITEM: 'Het agendapunt waarvoor uw organisatie als gast is uitgenodigd, is niet meer aan de orde. U kunt weer deelnemen als het opnieuw aan de orde is.',
+        NOT_CURRENT_ITEM: 'Het agendapunt waarvoor uw organisatie als gast is uitgenodigd, is niet aan de orde. U komt vanzelf weer in het overleg zodra het aan de orde is.',
         NOT_INVITED: 'Uw organisatie neemt niet (meer) deel aan dit overleg.',
       },
       rejoin: 'Opnieuw deelnemen',
