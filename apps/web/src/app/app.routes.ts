@@ -2,6 +2,7 @@ import { Route } from '@angular/router';
 import { permissionGuard } from '@casustafel/web/auth/data-access';
 import { authRoutes } from '@casustafel/web/auth/feature';
 import { caseRoutes, rightsRoutes } from '@casustafel/web/cases/feature';
+import { extractRoutes } from '@casustafel/web/extracts/feature';
 import { actionRoutes, meetingRoutes } from '@casustafel/web/meetings/feature';
 import { shellRoutes } from '@casustafel/web/shell';
 
@@ -14,6 +15,7 @@ export const appRoutes: Route[] = [
   ...rightsRoutes,
   ...meetingRoutes,
   ...actionRoutes,
+  ...extractRoutes,
   {
     path: 'beheer',
     canActivate: [permissionGuard('admin.read')],

@@ -1,12 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore } from '@casustafel/web/auth/data-access';
 import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 
-/** The first page after signing in: who you are, for whom, and at which tables in which role. */
+/**
+ * The first page after signing in: who you are, for whom, and at which tables in which role. A user
+ * without a table role (e.g. of an organisation that declined the covenant, like the OM) is pointed
+ * to the extracts addressed to their organisation.
+ */
 @Component({
   selector: 'cst-start-page',
-  imports: [TranslocoPipe, UtrechtLazyStyles],
+  imports: [RouterLink, TranslocoPipe, UtrechtLazyStyles],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .cst-start__tables {
@@ -23,6 +28,15 @@ import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
       <h2 class="utrecht-heading-2 cst-start__tables">{{ 'start.tablesHeading' | transloco }}</h2>
       @if (session.roles.length === 0) {
         <p class="utrecht-paragraph">{{ 'start.noRoles' | transloco }}</p>
+        @if (store.has('extracts.receive')) {
+          <h2 class="utrecht-heading-2 cst-start__tables">{{ 'extracts.start.heading' | transloco }}</h2>
+          <p class="utrecht-paragraph">{{ 'extracts.start.body' | transloco }}</p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" routerLink="/uittreksels" data-testid="start-extracts">{{
+              'extracts.start.link' | transloco
+            }}</a>
+          </p>
+        }
       } @else {
         <table class="utrecht-table" data-testid="start-roles">
           <thead class="utrecht-table__header">
