@@ -5,6 +5,7 @@ import { AuthModule } from '@casustafel/api/auth';
 import { CasesModule } from '@casustafel/api/cases';
 import { DatabaseModule } from '@casustafel/api/database';
 import { DemoModule } from '@casustafel/api/demo';
+import { ExtractsModule } from '@casustafel/api/extracts';
 import { HealthModule } from '@casustafel/api/health';
 import { MeetingsModule } from '@casustafel/api/meetings';
 import { AppConfig, PlatformModule } from '@casustafel/api/platform';
@@ -26,6 +27,7 @@ export class AppModule {
         CasesModule,
         RightsModule,
         MeetingsModule,
+        ExtractsModule,
         DemoModule,
         ...extra,
       ],

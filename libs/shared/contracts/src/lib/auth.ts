@@ -48,6 +48,17 @@ export const PERMISSIONS = [
   'meetings.attend',
   /** Work on the actions owned by one's organisation (Mijn acties, status changes). */
   'actions.work',
+  /**
+   * Compose, approve, recall and supersede need-to-know extracts (uittreksels) of the cases of one's
+   * table: the voorzitter and the procesregisseur (issue 7, ADR 0024).
+   */
+  'extracts.compose',
+  /**
+   * Read the extracts addressed to one's own organisation ("Uittreksels voor mijn organisatie").
+   * Every signed-in user: a recipient such as the OM, which declined the table, holds no table role;
+   * which extracts is decided per organisation by the service and row-level security.
+   */
+  'extracts.receive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -66,6 +77,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'meetings.plan',
     'meetings.attend',
     'actions.work',
+    'extracts.compose',
   ],
   VOORZITTER: [
     'account.manage',
@@ -77,6 +89,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<TableRole, readonly Permission[]>
     'meetings.plan',
     'meetings.attend',
     'actions.work',
+    'extracts.compose',
   ],
   // Case roles that write case content answer data-subject tasks for their organisation; the
   // triagist, who decides on registrations only, does not.
@@ -141,9 +154,18 @@ export const CASE_ROLES: readonly TableRole[] = [
   'TRIAGIST',
 ];
 
-/** Permissions of a set of roles. A user without any role may still manage their own account. */
+/**
+ * Permissions every signed-in user holds, whatever their roles: their own account, and the
+ * extracts addressed to their organisation (a DECLINED organisation has no table role).
+ */
+export const BASE_PERMISSIONS: readonly Permission[] = ['account.manage', 'extracts.receive'];
+
+/**
+ * Permissions of a set of roles. A user without any role may still manage their own account and
+ * read the extracts addressed to their organisation.
+ */
 export function permissionsOf(roles: readonly TableRole[]): Permission[] {
-  const granted = new Set<Permission>(['account.manage']);
+  const granted = new Set<Permission>(BASE_PERMISSIONS);
   for (const role of roles) {
     for (const permission of ROLE_PERMISSIONS[role]) {
       granted.add(permission);

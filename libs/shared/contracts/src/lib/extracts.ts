@@ -100,8 +100,14 @@ export interface ExtractDto {
   issuedAt: string | null;
   recalledAt: string | null;
   recallReason: string | null;
+  /** Id of the extract this one replaces. */
   supersedes: string | null;
+  /** Its number (added by i7-x-api). */
+  supersedesNumber?: string | null;
+  /** Id of the issued extract that replaced this one. */
   supersededBy: string | null;
+  /** Its number (added by i7-x-api). */
+  supersededByNumber?: string | null;
   pdfSha256: string | null;
   jsonSha256: string | null;
   version: number;

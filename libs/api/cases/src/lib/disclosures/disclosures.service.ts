@@ -214,6 +214,13 @@ export class DisclosuresService {
       if (!mayRevoke) {
         throw new NotFoundError('No such disclosure.');
       }
+      if (d.via_extract) {
+        // An extract's disclosure record follows the extract: recall the extract instead (issue 7).
+        throw new ConflictError(
+          'This disclosure records an extract; recall the extract to withdraw it.',
+          'disclosure.via_extract',
+        );
+      }
       if (d.state !== 'APPROVED' && d.state !== 'PROPOSED') {
         throw new ConflictError(
           `The disclosure is ${d.state}; there is nothing to revoke.`,
@@ -257,9 +264,10 @@ export class DisclosuresService {
       legal_ground: string;
       table_id: string;
       consent_withdrawn: boolean;
+      via_extract: boolean;
     }>(
       em,
-      `select d.state, d.proposed_by, d.from_organisation_id, d.to_organisation_id, d.legal_ground, c.table_id,
+      `select d.state, d.extract_id is not null as via_extract, d.proposed_by, d.from_organisation_id, d.to_organisation_id, d.legal_ground, c.table_id,
               exists (select 1 from consent_record k where k.id = d.consent_id and k.withdrawn_at is not null)
                 as consent_withdrawn
        from disclosure d join casus c on c.id = d.case_id

@@ -139,8 +139,15 @@ function accessFunction(): string {
  * With `breakGlass` the acting user's running openings count (`cst_access`); without, the answer is
  * the context organisation's alone (`cst_org_access`, the live room's projection per organisation,
  * CaseConferenceProjection1764481000000). Exported so later migrations reuse the body, not a copy.
+ * With `ignoreExtracts` the disclosure rule skips the disclosure record of a need-to-know extract
+ * (`disclosure.extract_id`, Extracts1764490000000): an extract hands over a document, it grants no
+ * standing access to the case. Without it the text is exactly what the earlier migrations created.
  */
-export function accessFunctionSql(name: string, options: { breakGlass: boolean }): string {
+export function accessFunctionSql(
+  name: string,
+  options: { breakGlass: boolean; ignoreExtracts?: boolean },
+): string {
+  const extractRule = options.ignoreExtracts ? ' AND d.extract_id IS NULL' : '';
   const grant = options.breakGlass
     ? `
           LEFT JOIN LATERAL (SELECT b.id FROM break_glass b
@@ -174,7 +181,7 @@ export function accessFunctionSql(name: string, options: { breakGlass: boolean }
           WHEN p_sensitivity = 'EMBARGO' THEN
             CASE WHEN ctx.partner_type = ANY (ctx.embargo_partner_types) THEN 'FULL:EMBARGO_WHITELIST' ELSE 'NONE' END
           WHEN EXISTS (SELECT 1 FROM disclosure d WHERE d.case_id = p_case AND d.to_organisation_id = ctx.org
-                       AND d.state = 'APPROVED' AND ((p_item IS NOT NULL AND p_item = ANY (d.item_ids))
+                       AND d.state = 'APPROVED'${extractRule} AND ((p_item IS NOT NULL AND p_item = ANY (d.item_ids))
                                                     OR (p_category = ANY (d.categories)
                                                         AND d.from_organisation_id = ANY (p_owners)))
                        AND (d.consent_id IS NULL OR EXISTS (SELECT 1 FROM consent_record k

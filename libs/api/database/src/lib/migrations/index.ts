@@ -13,6 +13,7 @@ import { AuditActivityForEveryRecord1764470000000 } from './1764470000000-audit-
 import { CaseConference1764480000000 } from './1764480000000-case-conference';
 import { CaseConferenceProjection1764481000000 } from './1764481000000-case-conference-projection';
 import { MinutesPerOrganisation1764482000000 } from './1764482000000-minutes-per-organisation';
+import { Extracts1764490000000 } from './1764490000000-extracts';
 
 /** Every migration, in order. Listed explicitly so the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CaseConference1764480000000,
   CaseConferenceProjection1764481000000,
   MinutesPerOrganisation1764482000000,
+  Extracts1764490000000,
 ];

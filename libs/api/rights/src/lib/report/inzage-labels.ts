@@ -91,6 +91,15 @@ export const ACTION_NL: Record<string, string> = {
   'rights_request.person_lookup': 'verzoek betrokkene: persoon opgezocht',
   'rights_request.fan_out': 'verzoek betrokkene uitgezet',
   'rights_request.report': 'inzageoverzicht gemaakt',
+  'extract.candidates': 'gegevens voor een uittreksel bekeken',
+  'extract.create': 'uittreksel samengesteld',
+  'extract.decide': 'besluit over een uittreksel',
+  'extract.issue': 'uittreksel verstrekt',
+  'extract.recall': 'uittreksel ingetrokken',
+  'extract.read': 'uittreksels bekeken',
+  'extract.download': 'uittreksel gedownload',
+  'extract.received.list': 'ontvangen uittreksels bekeken',
+  'extract.received.read': 'ontvangen uittreksel bekeken',
 };
 
 export const OUTCOME_NL: Record<string, string> = { OK: '', DENIED: 'geweigerd', ERROR: 'fout' };

@@ -95,6 +95,15 @@ const KNOWN_ACTIONS = new Set([
   'minutes.revise',
   'minutes.read',
   'notification.read',
+  'extract.candidates',
+  'extract.create',
+  'extract.decide',
+  'extract.issue',
+  'extract.recall',
+  'extract.read',
+  'extract.download',
+  'extract.received.list',
+  'extract.received.read',
 ]);
 
 /** Translation key of an action code, or null when the interface shows the code itself. */
