@@ -51,6 +51,7 @@ export function fieldErrorKey(code: string): string {
     case 'isDateString':
       return 'extracts.fieldErrors.isIsoDate';
     case 'inThePast':
+    case 'notInFuture':
     case 'notInTheFuture':
     case 'notAfterToday':
       return 'extracts.fieldErrors.notInTheFuture';
@@ -65,6 +66,7 @@ export function fieldErrorKey(code: string): string {
     case 'notInCase':
       return 'extracts.fieldErrors.notAllowed';
     case 'modeNotAllowed':
+    case 'onlySummary':
       return 'extracts.fieldErrors.modeNotAllowed';
     case 'embargoed':
     case 'embargoNotAllowed':
@@ -73,7 +75,12 @@ export function fieldErrorKey(code: string): string {
     case 'isEnum':
     case 'isUuid':
     case 'unknownOrganisation':
+    case 'self':
       return 'extracts.fieldErrors.choose';
+    case 'duplicate':
+      return 'extracts.fieldErrors.duplicate';
+    case 'notReplaceable':
+      return 'extracts.fieldErrors.notReplaceable';
     default:
       return 'extracts.fieldErrors.invalid';
   }
@@ -98,7 +105,8 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
 const CONFLICT_KEYS: Record<string, string> = {
   'extract.four_eyes': 'extracts.errors.fourEyes',
   'extract.state': 'extracts.errors.state',
-  'extract.illegal_transition': 'extracts.errors.state',
+  'extract.item_unavailable': 'extracts.errors.itemUnavailable',
+  'extract.no_longer_allowed': 'extracts.errors.noLongerAllowed',
 };
 
 /** The notice for a failed extract call: not found, gone, stale, a refusal, invalid, or generic. */
@@ -122,7 +130,7 @@ export function extractFailure(error: unknown): Notice {
     case 503:
       return {
         type: 'error',
-        key: problemOf(error)?.type?.includes('generation') ? 'extracts.errors.generationFailed' : 'extracts.errors.generic',
+        key: 'extracts.errors.generic',
         correlationId: correlationIdOf(error),
       };
     default:

@@ -54,6 +54,8 @@ export const extractsEn: typeof extractsNl = {
       modeNotAllowed: 'The recipient may only receive the category of this item.',
       embargoed: 'This item is under embargo; the recipient is not on the list.',
       reasonRequired: 'Give a reason.',
+      duplicate: 'This item was chosen twice.',
+      notReplaceable: 'This extract cannot (any longer) be replaced by a new version.',
     },
     errors: {
       summaryHeading: 'There is a problem',
@@ -63,7 +65,10 @@ export const extractsEn: typeof extractsNl = {
       fourEyes: 'You composed this extract yourself. A second person must approve it.',
       state: 'This is no longer possible: the status of the extract has changed meanwhile.',
       gone: 'This extract has been recalled, superseded or has expired and can no longer be downloaded.',
-      generationFailed: 'Generating the documents failed. Nothing has been issued. Please try again later.',
+      itemUnavailable:
+        'An item of this extract no longer exists or you can no longer read it in full. Nothing was issued; compose the extract anew.',
+      noLongerAllowed:
+        'The recipient may no longer receive an item as chosen. Nothing was issued; compose the extract anew.',
       invalid: 'The extract was not saved:',
       generic: 'Something went wrong. Please try again later.',
       loadFailed: 'The extracts could not be loaded.',

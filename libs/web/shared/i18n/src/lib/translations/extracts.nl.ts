@@ -55,6 +55,8 @@ export const extractsNl = {
       modeNotAllowed: 'De ontvanger mag van dit onderdeel alleen de categorie ontvangen.',
       embargoed: 'Dit onderdeel valt onder embargo; de ontvanger staat niet op de lijst.',
       reasonRequired: 'Geef een reden.',
+      duplicate: 'Dit onderdeel is twee keer gekozen.',
+      notReplaceable: 'Dit uittreksel kan niet (meer) door een nieuwe versie worden vervangen.',
     },
     errors: {
       summaryHeading: 'Er is een probleem',
@@ -64,7 +66,10 @@ export const extractsNl = {
       fourEyes: 'U heeft dit uittreksel zelf opgesteld. Een tweede persoon moet het goedkeuren.',
       state: 'Dit kan niet meer: de status van het uittreksel is intussen veranderd.',
       gone: 'Dit uittreksel is ingetrokken, vervangen of verlopen en kan niet meer worden gedownload.',
-      generationFailed: 'Het maken van de documenten is mislukt. Er is niets verstrekt. Probeer het later opnieuw.',
+      itemUnavailable:
+        'Een onderdeel van dit uittreksel bestaat niet meer of u kunt het niet meer volledig lezen. Er is niets verstrekt; stel het uittreksel opnieuw op.',
+      noLongerAllowed:
+        'De ontvanger mag een onderdeel niet meer ontvangen zoals gekozen. Er is niets verstrekt; stel het uittreksel opnieuw op.',
       invalid: 'Het uittreksel is niet opgeslagen:',
       generic: 'Er ging iets mis. Probeer het later opnieuw.',
       loadFailed: 'De uittreksels konden niet worden geladen.',
