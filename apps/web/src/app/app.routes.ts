@@ -2,7 +2,6 @@ import { Route } from '@angular/router';
 import { permissionGuard } from '@casustafel/web/auth/data-access';
 import { authRoutes } from '@casustafel/web/auth/feature';
 import { caseRoutes, rightsRoutes } from '@casustafel/web/cases/feature';
-import { extractRoutes } from '@casustafel/web/extracts/feature';
 import { actionRoutes, meetingRoutes } from '@casustafel/web/meetings/feature';
 import { shellRoutes } from '@casustafel/web/shell';
 
@@ -15,7 +14,13 @@ export const appRoutes: Route[] = [
   ...rightsRoutes,
   ...meetingRoutes,
   ...actionRoutes,
-  ...extractRoutes,
+  // "Uittreksels voor mijn organisatie": its own chunk, also for users of an organisation that
+  // received an extract without taking part in the table (the OM at the mensenhandel table).
+  {
+    path: 'uittreksels',
+    canActivate: [permissionGuard('extracts.receive')],
+    loadChildren: () => import('@casustafel/web/extracts/feature').then((m) => m.extractRoutes),
+  },
   {
     path: 'beheer',
     canActivate: [permissionGuard('admin.read')],

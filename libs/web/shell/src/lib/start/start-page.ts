@@ -5,9 +5,9 @@ import { SessionStore } from '@casustafel/web/auth/data-access';
 import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 
 /**
- * The first page after signing in: who you are, for whom, and at which tables in which role. A user
- * without a table role (e.g. of an organisation that declined the covenant, like the OM) is pointed
- * to the extracts addressed to their organisation.
+ * The first page after signing in: who you are, for whom, and at which tables in which role; and
+ * where the extracts addressed to one's organisation are (also for an organisation that declined
+ * the covenant of a table, like the OM at the mensenhandel table).
  */
 @Component({
   selector: 'cst-start-page',
@@ -28,15 +28,6 @@ import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
       <h2 class="utrecht-heading-2 cst-start__tables">{{ 'start.tablesHeading' | transloco }}</h2>
       @if (session.roles.length === 0) {
         <p class="utrecht-paragraph">{{ 'start.noRoles' | transloco }}</p>
-        @if (store.has('extracts.receive')) {
-          <h2 class="utrecht-heading-2 cst-start__tables">{{ 'extracts.start.heading' | transloco }}</h2>
-          <p class="utrecht-paragraph">{{ 'extracts.start.body' | transloco }}</p>
-          <p class="utrecht-paragraph">
-            <a class="utrecht-link" routerLink="/uittreksels" data-testid="start-extracts">{{
-              'extracts.start.link' | transloco
-            }}</a>
-          </p>
-        }
       } @else {
         <table class="utrecht-table" data-testid="start-roles">
           <thead class="utrecht-table__header">
@@ -54,6 +45,15 @@ import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
             }
           </tbody>
         </table>
+      }
+      @if (store.has('extracts.receive')) {
+        <h2 class="utrecht-heading-2 cst-start__tables">{{ 'extracts.start.heading' | transloco }}</h2>
+        <p class="utrecht-paragraph">{{ 'extracts.start.body' | transloco }}</p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" routerLink="/uittreksels" data-testid="start-extracts">{{
+            'extracts.start.link' | transloco
+          }}</a>
+        </p>
       }
     }
   `,

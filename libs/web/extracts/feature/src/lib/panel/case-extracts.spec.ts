@@ -111,7 +111,7 @@ describe('CaseExtracts', () => {
     const pdf = issued.querySelector<HTMLAnchorElement>('[data-testid="extract-download-pdf"]');
     expect(pdf?.getAttribute('href')).toBe('/api/extracts/x1/document.pdf');
     expect(pdf?.hasAttribute('download')).toBe(true);
-    expect(pdf?.getAttribute('aria-label')).toBe('Download uittreksel UT-2026-0001 als pdf');
+    expect(pdf?.getAttribute('aria-label')).toBe('Download pdf van uittreksel UT-2026-0001');
 
     expect(textOf(recalled.querySelector('[data-testid="extract-state"]'))).toBe('Status: Ingetrokken');
     expect(textOf(recalled)).toContain('Reden van intrekking Verkeerde ontvanger (fictief).');

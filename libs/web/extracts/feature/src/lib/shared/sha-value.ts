@@ -29,7 +29,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
   `,
   styles: `
     .cst-sha {
-      align-items: center;
+      align-items: baseline;
       display: flex;
       flex-wrap: wrap;
       gap: 0.25rem 0.75rem;
@@ -43,6 +43,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
     }
     .cst-sha__copy {
       min-block-size: 2.75rem;
+      padding-block: 0.25rem;
     }
     .cst-sha__status {
       flex-basis: 100%;
