@@ -42,12 +42,21 @@ import { TranslocoPipe } from '@jsverse/transloco';
       word-break: break-all;
     }
     .cst-sha__copy {
-      min-block-size: 2.75rem;
-      padding-block: 0.25rem;
+      min-block-size: auto;
+      padding-block: 0;
+      padding-inline: 0.25rem;
     }
     .cst-sha__status {
       flex-basis: 100%;
       font-size: 0.875rem;
+    }
+    /* Nothing to say yet: out of sight, but still a live region (display: none would not announce). */
+    .cst-sha__status:empty {
+      block-size: 1px;
+      clip-path: inset(50%);
+      inline-size: 1px;
+      overflow: hidden;
+      position: absolute;
     }
   `,
 })
