@@ -327,6 +327,13 @@ describe('demo cases (real PostgreSQL, real API)', () => {
     }
   });
 
+  it('extracts (issue 7): nothing issued yet; the OM user signs in and finds an empty list', async () => {
+    const om = await (await as('om')).get('/api/received-extracts');
+    expect(om.status).toBe(200);
+    expect(om.body).toEqual([]);
+    expect(Number((await sql.query<{ n: string }>('select count(*) as n from extract')).rows[0].n)).toBe(0);
+  });
+
   it('a person in two active cases: the managers get the person-index hint, others do not', async () => {
     const detail = await view('procesregisseur', 'shelter-zc');
     const kees = detail.persons.find((p) => p.role === 'VERDACHTE');

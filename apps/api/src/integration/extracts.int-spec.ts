@@ -9,6 +9,7 @@ import type {
   ExtractDto,
   ProblemDetails,
   ReceivedExtractDto,
+  VisibilityMatrixDto,
 } from '@casustafel/shared/contracts';
 import type { Client } from 'pg';
 import { appRoleClient, inSecurityContext } from './support/matrix/db';
@@ -69,7 +70,10 @@ describe('need-to-know extracts (uittreksels)', () => {
     });
 
   const approve = (extract: ExtractDto, agent: TestAgent = approver) =>
-    agent.post<ExtractDto>(`/api/extracts/${extract.id}/decision`, { approve: true, version: extract.version });
+    agent.post<ExtractDto>(`/api/extracts/${extract.id}/decision`, {
+      approve: true,
+      version: extract.version,
+    });
 
   const issued = async (body: Partial<CreateExtractRequest> = {}): Promise<ExtractDto> => {
     const created = await compose(body);
@@ -91,6 +95,7 @@ describe('need-to-know extracts (uittreksels)', () => {
         deelnemer: { partnerType: 'GEMEENTE_SOCIAAL_DOMEIN', roles: ['CASUSREGISSEUR'] },
         om: { partnerType: 'OM', membership: 'DECLINED', roles: [] },
         reclassering: { partnerType: 'RECLASSERING', membership: 'DECLINED', roles: [] },
+        beheerder: { partnerType: 'ZVH', roles: ['BEHEERDER'] },
       },
     });
     p = world.parties;
@@ -104,10 +109,17 @@ describe('need-to-know extracts (uittreksels)', () => {
     });
     approver = await signIn(app, voorzitter.email);
     // The ZVH is on this table's embargo list, so its procesregisseur reads (and may pass on) embargoed items.
-    await factory.client.query(
-      `update case_table set embargo_partner_types = '{POLITIE,OM,NLA_KMAR,ZVH}' where id = $1`,
-      [tableId],
-    );
+    const matrix = await p.beheerder.agent.get<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`);
+    const put = await p.beheerder.agent.put<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`, {
+      version: matrix.body.version,
+      rules: matrix.body.rules,
+      embargoPartnerTypes: [...matrix.body.embargoPartnerTypes, 'ZVH'],
+      reason: 'De ZVH leest opsporingsinformatie mee (fictief).',
+    });
+    expect(put.body).toMatchObject({
+      extractFourEyes: true,
+      embargoPartnerTypes: expect.arrayContaining(['ZVH']),
+    });
     const c = await newCase(factory, tableId, p.zvh.organisationId, [
       { organisationId: p.zvh.organisationId },
       { organisationId: p.politie.organisationId },
@@ -120,7 +132,12 @@ describe('need-to-know extracts (uittreksels)', () => {
       item[key] = res.body.id;
     };
     // OM matrix row: C1 F, C2 S, C4 -, C6 O, C7 F (embargo whitelist); GEVOELIG caps at a summary.
-    await add('full', p.zvh, { category: 'C1', sensitivity: 'NORMAAL', title: MARK.fullTitle, body: MARK.full });
+    await add('full', p.zvh, {
+      category: 'C1',
+      sensitivity: 'NORMAAL',
+      title: MARK.fullTitle,
+      body: MARK.full,
+    });
     await add('summary', p.zvh, {
       category: 'C2',
       sensitivity: 'NORMAAL',
@@ -134,11 +151,31 @@ describe('need-to-know extracts (uittreksels)', () => {
       body: MARK.forbidden,
       legalGround: 'AVG_9_2',
     });
-    await add('embargo', p.zvh, { category: 'C7', sensitivity: 'EMBARGO', title: 'Onderzoek (fictief)', body: MARK.embargo });
-    await add('gevoelig', p.zvh, { category: 'C1', sensitivity: 'GEVOELIG', title: 'Gevoelig (fictief)', body: MARK.gevoelig });
-    await add('c6', p.zvh, { category: 'C6', sensitivity: 'NORMAAL', title: 'Strafrechtelijk (fictief)', body: MARK.c6 });
+    await add('embargo', p.zvh, {
+      category: 'C7',
+      sensitivity: 'EMBARGO',
+      title: 'Onderzoek (fictief)',
+      body: MARK.embargo,
+    });
+    await add('gevoelig', p.zvh, {
+      category: 'C1',
+      sensitivity: 'GEVOELIG',
+      title: 'Gevoelig (fictief)',
+      body: MARK.gevoelig,
+    });
+    await add('c6', p.zvh, {
+      category: 'C6',
+      sensitivity: 'NORMAAL',
+      title: 'Strafrechtelijk (fictief)',
+      body: MARK.c6,
+    });
     // The police's own C5 item: the ZVH sees it only as a summary, so it cannot pass it on.
-    await add('police', p.politie, { category: 'C5', sensitivity: 'NORMAAL', title: 'Politie (fictief)', body: 'x' });
+    await add('police', p.politie, {
+      category: 'C5',
+      sensitivity: 'NORMAAL',
+      title: 'Politie (fictief)',
+      body: 'x',
+    });
     appRole = await appRoleClient(db.url);
   });
 
@@ -290,14 +327,25 @@ describe('need-to-know extracts (uittreksels)', () => {
     expect(text).toContain(MARK.fullTitle);
     expect(text).toContain(MARK.embargo);
     expect(text).toContain('CASUS_BESCHREVEN');
-    for (const hidden of [MARK.forbidden, MARK.forbiddenTitle, MARK.summary, MARK.summaryTitle, MARK.gevoelig, MARK.c6]) {
+    for (const hidden of [
+      MARK.forbidden,
+      MARK.forbiddenTitle,
+      MARK.summary,
+      MARK.summaryTitle,
+      MARK.gevoelig,
+      MARK.c6,
+    ]) {
       expect(text).not.toContain(hidden);
     }
 
     const json = await p.om.agent.get(`/api/extracts/${extract.id}/document.json`);
     expect(json.status).toBe(200);
     expect(sha256(json.raw)).toBe(extract.jsonSha256);
-    const doc = JSON.parse(json.raw.toString('utf8')) as { number: string; purpose: string; items: unknown[] };
+    const doc = JSON.parse(json.raw.toString('utf8')) as {
+      number: string;
+      purpose: string;
+      items: unknown[];
+    };
     expect(doc).toMatchObject({ number: extract.number, purpose: PURPOSE });
     expect(doc.items).toHaveLength(4);
     for (const hidden of [MARK.forbidden, MARK.summary, MARK.summaryTitle, MARK.gevoelig]) {
@@ -318,7 +366,20 @@ describe('need-to-know extracts (uittreksels)', () => {
   });
 
   it('issues at once where the table has no four eyes; the disclosure grants nothing in the case', async () => {
-    await factory.client.query('update case_table set extract_four_eyes = false where id = $1', [tableId]);
+    // The beheerder turns four eyes off where the table's need-to-know settings are edited.
+    const setFourEyes = async (on: boolean) => {
+      const current = await p.beheerder.agent.get<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`);
+      const put = await p.beheerder.agent.put<VisibilityMatrixDto>(`/api/tables/${tableId}/visibility`, {
+        version: current.body.version,
+        rules: current.body.rules,
+        embargoPartnerTypes: current.body.embargoPartnerTypes,
+        reason: 'Uittreksels zonder tweede paar ogen (fictief).',
+        extractFourEyes: on,
+      });
+      expect(put.status).toBe(200);
+      expect(put.body.extractFourEyes).toBe(on);
+    };
+    await setFourEyes(false);
     try {
       // The police (a participant) sees the ZVH's C6 item as a summary; an extract with that summary
       // must not turn the disclosure of category C6 into standing access.
@@ -339,15 +400,16 @@ describe('need-to-know extracts (uittreksels)', () => {
         { userId: p.politie.userId, organisationId: p.politie.organisationId },
         async (c) =>
           (
-            await c.query<{ a: string }>(
-              `select cst_access($1, 'C6', 'NORMAAL', array[$2::uuid], $3) as a`,
-              [caseId, p.zvh.organisationId, item.c6],
-            )
+            await c.query<{ a: string }>(`select cst_access($1, 'C6', 'NORMAAL', array[$2::uuid], $3) as a`, [
+              caseId,
+              p.zvh.organisationId,
+              item.c6,
+            ])
           ).rows[0].a,
       );
       expect(access).toBe('SUMMARY');
     } finally {
-      await factory.client.query('update case_table set extract_four_eyes = true where id = $1', [tableId]);
+      await setFourEyes(true);
     }
   });
 
@@ -399,7 +461,9 @@ describe('need-to-know extracts (uittreksels)', () => {
       [p.reclassering.userId, 'DENIED'],
     ]);
     const lists = await auditRows(factory, 'extract.received.list');
-    expect(lists.map((r) => r.actor_user_id)).toEqual(expect.arrayContaining([p.om.userId, p.reclassering.userId]));
+    expect(lists.map((r) => r.actor_user_id)).toEqual(
+      expect.arrayContaining([p.om.userId, p.reclassering.userId]),
+    );
   });
 
   it('keeps another organisation out in the database itself (row-level security)', async () => {
@@ -421,6 +485,17 @@ describe('need-to-know extracts (uittreksels)', () => {
   it('recall stops the downloads; the recipient still sees the row as withdrawn, with the reason', async () => {
     const extract = await issued();
     const reason = 'Verkeerde ontvanger gekozen (fictief).';
+    // The disclosure record follows its extract: it is not revoked on its own.
+    const record = await factory.client.query<{ id: string }>(
+      'select id from disclosure where extract_id = $1',
+      [extract.id],
+    );
+    const revoke = await p.zvh.agent.post<ProblemDetails>(
+      `/api/cases/${caseId}/disclosures/${record.rows[0].id}/revoke`,
+      { reason },
+    );
+    expect(revoke.status).toBe(409);
+    expect(revoke.body.type).toBe('urn:casustafel:problem:disclosure.via_extract');
     const recalled = await p.zvh.agent.post<ExtractDto>(`/api/extracts/${extract.id}/recall`, {
       reason,
       version: extract.version,
@@ -452,7 +527,9 @@ describe('need-to-know extracts (uittreksels)', () => {
     const extract = await issued({ expiresOn: later });
     expect((await p.om.agent.get(`/api/extracts/${extract.id}/document.pdf`)).status).toBe(200);
     // Its last day has passed (moved in the data: the application's clock would end the sessions too).
-    await factory.client.query(`update extract set expires_on = current_date - 2 where id = $1`, [extract.id]);
+    await factory.client.query(`update extract set expires_on = current_date - 2 where id = $1`, [
+      extract.id,
+    ]);
     const gone = await p.om.agent.get(`/api/extracts/${extract.id}/document.pdf`);
     expect(gone.status).toBe(410);
     const row = await p.om.agent.get<ReceivedExtractDto>(`/api/received-extracts/${extract.id}`);
@@ -469,7 +546,11 @@ describe('need-to-know extracts (uittreksels)', () => {
     // Until the new one is issued the old one stands.
     expect((await p.om.agent.get(`/api/extracts/${old.id}/document.pdf`)).status).toBe(200);
     const fresh = await approve(created.body);
-    expect(fresh.body).toMatchObject({ state: 'VERSTREKT', supersedes: old.id, supersedesNumber: old.number });
+    expect(fresh.body).toMatchObject({
+      state: 'VERSTREKT',
+      supersedes: old.id,
+      supersedesNumber: old.number,
+    });
     const before = await approver.get<ExtractDto>(`/api/extracts/${old.id}`);
     expect(before.body).toMatchObject({ state: 'VERVANGEN', supersededBy: fresh.body.id });
     expect((await p.om.agent.get(`/api/extracts/${old.id}/document.pdf`)).status).toBe(410);
@@ -499,7 +580,9 @@ describe('need-to-know extracts (uittreksels)', () => {
     await factory.client.query('delete from case_item where id = $1', [extra.body.id]);
     const failed = await approve(created.body);
     expect(failed.status).toBe(409);
-    expect((failed.body as unknown as ProblemDetails).type).toBe('urn:casustafel:problem:extract.item_unavailable');
+    expect((failed.body as unknown as ProblemDetails).type).toBe(
+      'urn:casustafel:problem:extract.item_unavailable',
+    );
     const state = await factory.client.query<{ state: string; pdf_sha256: Buffer | null }>(
       'select state, pdf_sha256 from extract where id = $1',
       [created.body.id],

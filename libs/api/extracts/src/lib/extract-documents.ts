@@ -216,9 +216,17 @@ function items(doc: PDFKit.PDFDocument, list: ExtractContentItem[]): void {
       doc.font('Sans').fontSize(9).fillColor(GREY).text(meta).fillColor('black');
       line(doc, item.body);
     } else {
-      doc.moveDown(0.4).font('Sans-Bold').fontSize(11).fillColor('black').text(`Samenvatting: ${CATEGORY_NL[item.category]}`);
+      doc
+        .moveDown(0.4)
+        .font('Sans-Bold')
+        .fontSize(11)
+        .fillColor('black')
+        .text(`Samenvatting: ${CATEGORY_NL[item.category]}`);
       doc.font('Sans').fontSize(9).fillColor(GREY).text(meta).fillColor('black');
-      note(doc, `Er zijn gegevens in deze categorie (${CATEGORY_SUMMARIES[item.category]}); de inhoud is niet verstrekt.`);
+      note(
+        doc,
+        `Er zijn gegevens in deze categorie (${CATEGORY_SUMMARIES[item.category]}); de inhoud is niet verstrekt.`,
+      );
     }
   }
 }

@@ -4,7 +4,12 @@ import type { FastifyReply } from 'fastify';
 import { Authenticated } from '@casustafel/api/auth';
 import { IdParam, RequestContext } from '@casustafel/api/platform';
 import type { ExtractCandidatesDto, ExtractDto, ReceivedExtractDto } from '@casustafel/shared/contracts';
-import { CreateExtractDto, ExtractCandidatesQueryDto, ExtractDecisionDto, RecallExtractDto } from './extracts.dto';
+import {
+  CreateExtractDto,
+  ExtractCandidatesQueryDto,
+  ExtractDecisionDto,
+  RecallExtractDto,
+} from './extracts.dto';
 import { ExtractsService } from './extracts.service';
 
 /**

@@ -143,7 +143,10 @@ const EXTRACT_SELECT = `
 
 /** The composer's (or reader's) full view of an item: the policy says FULL, and not through their own noodknop. */
 const seesInFull = (access: string | null | undefined): boolean =>
-  access !== null && access !== undefined && access.startsWith('FULL') && !access.startsWith('FULL:BREAK_GLASS');
+  access !== null &&
+  access !== undefined &&
+  access.startsWith('FULL') &&
+  !access.startsWith('FULL:BREAK_GLASS');
 
 /**
  * Need-to-know extracts (uittreksels; issue 7, ADR 0024). The managers of a case's table
@@ -213,7 +216,11 @@ export class ExtractsService {
       input.items.forEach((choice, index) => {
         const offer = offered.get(choice.itemId);
         if (seen.has(choice.itemId)) {
-          problems.push({ field: `items[${index}].itemId`, code: 'duplicate', message: 'this item is chosen twice' });
+          problems.push({
+            field: `items[${index}].itemId`,
+            code: 'duplicate',
+            message: 'this item is chosen twice',
+          });
         } else if (!offer) {
           problems.push({
             field: `items[${index}].itemId`,
@@ -308,9 +315,11 @@ export class ExtractsService {
   list(actor: Actor, caseId: string): Promise<ExtractDto[]> {
     return this.tx.run(async (em) => {
       const c = await this.managedCase(em, actor, caseId);
-      const rows = await queryRows<ExtractRow>(em, `${EXTRACT_SELECT} where e.case_id = $1 order by e.composed_at desc`, [
-        caseId,
-      ]);
+      const rows = await queryRows<ExtractRow>(
+        em,
+        `${EXTRACT_SELECT} where e.case_id = $1 order by e.composed_at desc`,
+        [caseId],
+      );
       await this.audit.record(em, {
         action: 'extract.read',
         objectType: 'case',
@@ -378,7 +387,10 @@ export class ExtractsService {
     return this.tx.run(async (em) => {
       const row = await this.managed(em, actor, id, true);
       if (row.state !== 'VERSTREKT') {
-        throw new ConflictError(`The extract is ${row.state}; only an issued extract can be recalled.`, 'extract.state');
+        throw new ConflictError(
+          `The extract is ${row.state}; only an issued extract can be recalled.`,
+          'extract.state',
+        );
       }
       if (row.version !== input.version) {
         throw new ConflictError('The extract was changed by someone else; reload and try again.');
@@ -463,7 +475,11 @@ export class ExtractsService {
         objectId: id,
         subjects: row ? { cases: [row.case_id] } : undefined,
         authorisationRule:
-          verdict === 'OK' ? (asRecipient ? 'EXTRACT_RECIPIENT' : roleRule(actor, row?.table_id ?? '')) : undefined,
+          verdict === 'OK'
+            ? asRecipient
+              ? 'EXTRACT_RECIPIENT'
+              : roleRule(actor, row?.table_id ?? '')
+            : undefined,
         purpose: 'extract',
         details: {
           format,
@@ -475,7 +491,9 @@ export class ExtractsService {
       return { verdict, number: row?.number ?? '', content: docs[0]?.content };
     });
     if (result.verdict === 'GONE') {
-      throw new ExtractGoneError('This extract was recalled, replaced or has expired; it can no longer be downloaded.');
+      throw new ExtractGoneError(
+        'This extract was recalled, replaced or has expired; it can no longer be downloaded.',
+      );
     }
     if (result.verdict !== 'OK' || !result.content) {
       throw new NotFoundError('No such extract.');
@@ -559,7 +577,9 @@ export class ExtractsService {
       )
     )[0];
     const recipient = await this.recipientRow(em, head.recipient_organisation_id);
-    const chosen = await queryRows<{ item_id: string; mode: ExtractItemMode; found: string | null } & ItemRow>(
+    const chosen = await queryRows<
+      { item_id: string; mode: ExtractItemMode; found: string | null } & ItemRow
+    >(
       em,
       `select x.item_id, x.mode, i.id as found, i.id, i.title, i.body, i.category, i.sensitivity,
               i.author_organisation_id, o.name as author_name, o.partner_type as author_type, i.created_at,
@@ -594,7 +614,12 @@ export class ExtractsService {
             title: x.title,
             body: x.body,
           }
-        : { mode: 'CATEGORY_SUMMARY', category: x.category, authorOrganisation: x.author_name, createdAt: x.created_at },
+        : {
+            mode: 'CATEGORY_SUMMARY',
+            category: x.category,
+            authorOrganisation: x.author_name,
+            createdAt: x.created_at,
+          },
     );
     const files = await this.documents.generate({
       number: head.number,
@@ -609,11 +634,11 @@ export class ExtractsService {
       supersedes: head.supersedes_number,
       items,
     });
-    const composer = await queryRows<{ composed_by: string; composed_at: Date; from_organisation_id: string }>(
-      em,
-      'select composed_by, composed_at, from_organisation_id from extract where id = $1',
-      [id],
-    );
+    const composer = await queryRows<{
+      composed_by: string;
+      composed_at: Date;
+      from_organisation_id: string;
+    }>(em, 'select composed_by, composed_at, from_organisation_id from extract where id = $1', [id]);
     // The disclosure record (verstrekking): parties, categories, legal ground, approver, date, purpose.
     // It names the extract, so the access policy leaves it out: it grants nothing in the case.
     await em.query(
@@ -797,9 +822,11 @@ export class ExtractsService {
   }
 
   private async recipientRow(em: EntityManager, organisationId: string): Promise<Recipient> {
-    const rows = await queryRows<Recipient>(em, 'select id, name, partner_type from organisation where id = $1', [
-      organisationId,
-    ]);
+    const rows = await queryRows<Recipient>(
+      em,
+      'select id, name, partner_type from organisation where id = $1',
+      [organisationId],
+    );
     return rows[0];
   }
 
@@ -955,7 +982,11 @@ function allowedFor(
     sensitivity: item.sensitivity,
     owners: [item.author_organisation_id],
   });
-  return decision.visibility === 'FULL' ? 'FULL' : decision.visibility === 'SUMMARY' ? 'CATEGORY_SUMMARY' : null;
+  return decision.visibility === 'FULL'
+    ? 'FULL'
+    : decision.visibility === 'SUMMARY'
+      ? 'CATEGORY_SUMMARY'
+      : null;
 }
 
 const modeFits = (allowed: ExtractItemMode | null, mode: ExtractItemMode): boolean =>

@@ -71,6 +71,8 @@ export interface VisibilityMatrixDto {
   rules: VisibilityRule[];
   /** Partner types that may see embargoed items (default police, OM, NLA/KMar). */
   embargoPartnerTypes: PartnerType[];
+  /** A second manager approves every need-to-know extract before it goes out (issue 7; default true). */
+  extractFourEyes?: boolean;
   changedAt: string;
   changedBy: string | null;
   reason: string;
@@ -90,6 +92,8 @@ export interface PutVisibilityMatrixRequest {
   rules: VisibilityRule[];
   embargoPartnerTypes: PartnerType[];
   reason: string;
+  /** Four eyes for need-to-know extracts (issue 7); left out: unchanged. Not versioned with the matrix. */
+  extractFourEyes?: boolean;
 }
 
 /** Landelijk kader: the four intake criteria and a motivation. */

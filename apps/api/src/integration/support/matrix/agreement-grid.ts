@@ -63,6 +63,9 @@ export const DISCLOSURE_VARIANTS = [
   'ITEM_CONSENT_ACTIVE',
   'ITEM_CONSENT_WITHDRAWN',
   'CATEGORY_CONSENT_WITHDRAWN',
+  // The disclosure record of a need-to-know extract (issue 7): it grants nothing in the case.
+  'ITEM_VIA_EXTRACT',
+  'CATEGORY_VIA_EXTRACT',
 ] as const;
 export type DisclosureVariant = (typeof DISCLOSURE_VARIANTS)[number];
 
@@ -113,6 +116,8 @@ export interface GridDisclosure {
   state: DisclosureState;
   /** The consent it cites (one of each per case), if any. */
   consent: 'ACTIVE' | 'WITHDRAWN' | null;
+  /** It records an extract (`disclosure.extract_id`): the policy leaves it out. */
+  viaExtract?: boolean;
 }
 
 export interface GridCombo {
@@ -299,6 +304,23 @@ export function buildGrid(): Grid {
                 consent: disclosure === 'ITEM_CONSENT_ACTIVE' ? 'ACTIVE' : 'WITHDRAWN',
               });
               break;
+            case 'ITEM_VIA_EXTRACT':
+              disclose({ ...base, itemIds: item, state: 'APPROVED', viaExtract: true });
+              break;
+            case 'CATEGORY_VIA_EXTRACT': {
+              const key = `${caseId}|${other}|${actor.organisationId}|${category}|extract`;
+              if (!categoryDisclosed.has(key)) {
+                categoryDisclosed.add(key);
+                disclose({
+                  ...base,
+                  itemIds: [],
+                  categories: [category],
+                  state: 'APPROVED',
+                  viaExtract: true,
+                });
+              }
+              break;
+            }
             case 'CATEGORY_FROM_OWNER':
             case 'CATEGORY_FROM_NON_OWNER':
             case 'CATEGORY_REVOKED':
@@ -410,7 +432,8 @@ export function expectedDecision(
 
 export function approvedDisclosuresByRecipient(grid: Grid): Map<string, GridDisclosure[]> {
   const map = new Map<string, GridDisclosure[]>();
-  for (const d of grid.disclosures.filter((x) => x.state === 'APPROVED')) {
+  // As the services load them: approved, and not an extract's record.
+  for (const d of grid.disclosures.filter((x) => x.state === 'APPROVED' && !x.viaExtract)) {
     const key = `${d.caseId}|${d.to}`;
     map.set(key, [...(map.get(key) ?? []), d]);
   }
@@ -539,14 +562,30 @@ export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
     [JSON.stringify(perCase), [responsible], proposer, responsible],
   );
   const d = grid.disclosures;
+  // The extracts whose disclosure records are in the grid (their state does not matter to the policy).
+  await owner.query(
+    `insert into extract (id, number, case_id, from_organisation_id, recipient_organisation_id, purpose, legal_ground,
+       state, four_eyes, composed_by, composed_at)
+     select x.id, 'AG-' || x.id, x.case_id, x.from_org, x.to_org, 'matrixtest', 'AVG_6_1_E', 'TER_GOEDKEURING', true,
+            $2, now()
+     from jsonb_to_recordset($1::jsonb) as x(id uuid, case_id uuid, from_org uuid, to_org uuid)`,
+    [
+      JSON.stringify(
+        d
+          .filter((x) => x.viaExtract)
+          .map((x) => ({ id: x.id, case_id: x.caseId, from_org: x.from, to_org: x.to })),
+      ),
+      proposer,
+    ],
+  );
   await owner.query(
     `insert into disclosure (id, case_id, from_organisation_id, to_organisation_id, item_ids, categories, purpose,
-       legal_ground, state, proposed_by, proposed_at, consent_id)
+       legal_ground, state, proposed_by, proposed_at, consent_id, extract_id)
      select x.id, x.case_id, x.from_org, x.to_org,
             array(select jsonb_array_elements_text(x.items)::uuid), array(select jsonb_array_elements_text(x.cats)),
-            'matrixtest', 'AVG_6_1_E', x.state, $2, now(), x.consent_id
+            'matrixtest', 'AVG_6_1_E', x.state, $2, now(), x.consent_id, x.extract_id
      from jsonb_to_recordset($1::jsonb) as x(id uuid, case_id uuid, from_org uuid, to_org uuid, items jsonb, cats jsonb,
-                                             state text, consent_id uuid)`,
+                                             state text, consent_id uuid, extract_id uuid)`,
     [
       JSON.stringify(
         d.map((x) => ({
@@ -558,6 +597,8 @@ export async function seedGrid(owner: Client, grid: Grid): Promise<void> {
           cats: x.categories,
           state: x.state,
           consent_id: x.consent ? consents.get(x.caseId)?.[x.consent] : null,
+          // An extract's record names its extract (same id, for the grid).
+          extract_id: x.viaExtract ? x.id : null,
         })),
       ),
       proposer,

@@ -37,6 +37,7 @@ import {
   type TableKey,
 } from './authorization-world';
 import { seedConference } from './conference-world';
+import { seedExtracts } from './extract-world';
 
 export const emailOf = (party: PartyKey) => `matrix-${IDS.users[party].slice(0, 8)}@test.example`;
 
@@ -367,6 +368,7 @@ export async function seedAuthorizationWorld(owner: Client, app: NestFastifyAppl
   );
   await seedMeeting(q);
   await seedConference(owner);
+  await seedExtracts(owner);
   return personIds;
 }
 

@@ -79,6 +79,7 @@ import {
   type TableKey,
 } from './authorization-world';
 import { CONFERENCE_ENDPOINTS } from './conference-rows';
+import { EXTRACT_ENDPOINTS } from './extract-rows';
 import { itemsKnownTo, MEETING_ID, seesMeeting } from './conference-world';
 
 /**
@@ -2038,6 +2039,8 @@ export const ENDPOINTS: EndpointRow[] = [
   ...BREAK_GLASS_ROWS,
   // The minutes and the actions of the case conference.
   ...CONFERENCE_ENDPOINTS,
+  // Need-to-know extracts (issue 7).
+  ...EXTRACT_ENDPOINTS,
 ];
 
 /** Every cell of the matrix: endpoint row × party × target, with the predicted outcome. */

@@ -319,6 +319,11 @@ export class PutVisibilityMatrixDto implements PutVisibilityMatrixRequest {
   embargoPartnerTypes!: PartnerType[];
 
   @ApiProperty() @IsString() @Length(1, 1000) @IsNotBlank() reason!: string;
+
+  @ApiPropertyOptional({ description: 'Four eyes for need-to-know extracts; left out: unchanged' })
+  @IsOptional()
+  @IsBoolean()
+  extractFourEyes?: boolean;
 }
 
 export class ListCasesQueryDto {

@@ -148,14 +148,19 @@ export class TablesService {
         ],
       );
       await em.query(
-        'update case_table set matrix_version = $2, embargo_partner_types = $3, updated_at = now() where id = $1',
-        [tableId, version, input.embargoPartnerTypes],
+        `update case_table set matrix_version = $2, embargo_partner_types = $3,
+           extract_four_eyes = coalesce($4, extract_four_eyes), updated_at = now() where id = $1`,
+        [tableId, version, input.embargoPartnerTypes, input.extractFourEyes ?? null],
       );
       await this.audit.record(em, {
         action: 'table.matrix.change',
         objectType: 'case_table',
         objectId: tableId,
-        details: { version, embargoPartnerTypes: input.embargoPartnerTypes },
+        details: {
+          version,
+          embargoPartnerTypes: input.embargoPartnerTypes,
+          extractFourEyes: input.extractFourEyes ?? null,
+        },
       });
       return this.loadMatrix(em, tableId);
     });
@@ -178,8 +183,10 @@ export class TablesService {
       changed_by: string | null;
       reason: string;
       embargo_partner_types: string[];
+      extract_four_eyes: boolean;
     }> = await em.query(
-      `select v.version, v.changed_at, u.display_name as changed_by, v.reason, v.embargo_partner_types
+      `select v.version, v.changed_at, u.display_name as changed_by, v.reason, v.embargo_partner_types,
+              t.extract_four_eyes
          from case_table t join visibility_matrix_version v on v.table_id = t.id and v.version = t.matrix_version
          left join app_user u on u.id = v.changed_by where t.id = $1`,
       [tableId],
@@ -197,6 +204,7 @@ export class TablesService {
       version: h.version,
       rules,
       embargoPartnerTypes: h.embargo_partner_types as VisibilityMatrixDto['embargoPartnerTypes'],
+      extractFourEyes: h.extract_four_eyes,
       changedAt: h.changed_at.toISOString(),
       changedBy: h.changed_by,
       reason: h.reason,

@@ -75,7 +75,9 @@ export class Extracts1764490000000 implements MigrationInterface {
         CHECK ((state = 'VERVANGEN') = (superseded_at IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX extract_case_idx ON extract (case_id, composed_at)`);
-    await q.query(`CREATE INDEX extract_recipient_idx ON extract (recipient_organisation_id, issued_at) WHERE issued_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX extract_recipient_idx ON extract (recipient_organisation_id, issued_at) WHERE issued_at IS NOT NULL`,
+    );
 
     await q.query(`
       CREATE TABLE extract_item (
@@ -102,8 +104,12 @@ export class Extracts1764490000000 implements MigrationInterface {
           ON DELETE CASCADE
       )`);
 
-    await q.query(`ALTER TABLE disclosure ADD COLUMN extract_id uuid REFERENCES extract(id) ON DELETE CASCADE`);
-    await q.query(`CREATE UNIQUE INDEX disclosure_extract_idx ON disclosure (extract_id) WHERE extract_id IS NOT NULL`);
+    await q.query(
+      `ALTER TABLE disclosure ADD COLUMN extract_id uuid REFERENCES extract(id) ON DELETE CASCADE`,
+    );
+    await q.query(
+      `CREATE UNIQUE INDEX disclosure_extract_idx ON disclosure (extract_id) WHERE extract_id IS NOT NULL`,
+    );
     // The one policy, recreated from its generator: an extract's disclosure grants no access.
     await q.query(accessFunctionSql('cst_access', { breakGlass: true, ignoreExtracts: true }));
     await q.query(accessFunctionSql('cst_org_access', { breakGlass: false, ignoreExtracts: true }));
@@ -121,7 +127,9 @@ export class Extracts1764490000000 implements MigrationInterface {
                        WHERE e.id = p_extract AND e.recipient_organisation_id = ${ORG} AND e.state = 'VERSTREKT'
                          AND (e.expires_on IS NULL OR e.expires_on >= (cst_now() AT TIME ZONE 'Europe/Amsterdam')::date))
       $$`);
-    await q.query(`REVOKE ALL ON FUNCTION cst_extract_managed(uuid), cst_extract_downloadable(uuid) FROM PUBLIC`);
+    await q.query(
+      `REVOKE ALL ON FUNCTION cst_extract_managed(uuid), cst_extract_downloadable(uuid) FROM PUBLIC`,
+    );
     await q.query(
       `GRANT EXECUTE ON FUNCTION cst_extract_managed(uuid), cst_extract_downloadable(uuid) TO casustafel_app`,
     );
