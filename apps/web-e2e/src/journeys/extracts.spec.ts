@@ -124,7 +124,10 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     const planBox = form.getByRole('checkbox', { name: plan });
     await expect(contactBox).toBeVisible({ timeout: 15_000 });
     await expect(form.getByTestId('extract-candidates')).toContainText('Alleen de categorie');
-    await contactBox.check();
+    // With the keyboard: Space ticks a box.
+    await contactBox.focus();
+    await page.keyboard.press('Space');
+    await expect(contactBox).toBeChecked();
     await planBox.check();
     await expect(form.getByRole('group', { name: `Hoe opnemen: ${contact}` }).getByLabel('Volledig')).toBeChecked();
     await expect(form.getByRole('group', { name: `Hoe opnemen: ${plan}` })).toHaveCount(0);
