@@ -17,7 +17,10 @@ async function ok(response: { status: number; text: () => Promise<string> }, exp
  * writes two items — contact details (the OM may receive them in full) and the plan (the OM may
  * only learn that there is one). All through the API, as the web app would.
  */
-async function newCase(baseURL: string, suffix: string): Promise<{ caseId: string; contact: string; plan: string }> {
+async function newCase(
+  baseURL: string,
+  suffix: string,
+): Promise<{ caseId: string; contact: string; plan: string }> {
   const { user: police } = await ApiUser.signIn(baseURL, DEMO.politie, DEMO_PASSWORD);
   const { user: director } = await ApiUser.signIn(baseURL, DEMO.procesregisseur, DEMO_PASSWORD);
   const { user: chair } = await ApiUser.signIn(baseURL, DEMO.voorzitter, DEMO_PASSWORD);
@@ -129,7 +132,9 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     await page.keyboard.press('Space');
     await expect(contactBox).toBeChecked();
     await planBox.check();
-    await expect(form.getByRole('group', { name: `Hoe opnemen: ${contact}` }).getByLabel('Volledig')).toBeChecked();
+    await expect(
+      form.getByRole('group', { name: `Hoe opnemen: ${contact}` }).getByLabel('Volledig'),
+    ).toBeChecked();
     await expect(form.getByRole('group', { name: `Hoe opnemen: ${plan}` })).toHaveCount(0);
     await form.getByLabel('Doel', { exact: true }).fill(purpose);
     await form
@@ -142,9 +147,12 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     await form.getByRole('button', { name: 'Uittreksel opstellen' }).click();
 
     const notice = section.getByTestId('extract-notice');
-    await expect(notice).toContainText(/Uittreksel .+ is opgesteld en wacht op goedkeuring door een tweede persoon\./, {
-      timeout: 15_000,
-    });
+    await expect(notice).toContainText(
+      /Uittreksel .+ is opgesteld en wacht op goedkeuring door een tweede persoon\./,
+      {
+        timeout: 15_000,
+      },
+    );
     await expect(notice).toBeFocused();
     const card = section.getByRole('listitem').filter({ hasText: purpose }).first();
     await expect(card.getByTestId('extract-state')).toHaveText('Status: Ter goedkeuring');
@@ -159,7 +167,9 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     const director = await signedIn(browser, DEMO.procesregisseur);
     await openCase(director, caseId);
     const directorCard = director.getByTestId(`extract-${number}`);
-    await directorCard.getByRole('button', { name: `Uittreksel ${number} goedkeuren en verstrekken` }).click();
+    await directorCard
+      .getByRole('button', { name: `Uittreksel ${number} goedkeuren en verstrekken` })
+      .click();
     await expect(director.getByTestId('extract-notice')).toContainText(
       `Uittreksel ${number} is goedgekeurd en verstrekt aan ${OM_NAME}.`,
       { timeout: 30_000 },
@@ -167,7 +177,9 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     await expect(directorCard.getByTestId('extract-state')).toHaveText('Status: Verstrekt');
     const shownHash = (await directorCard.getByTestId('extract-pdf-sha256').textContent())?.trim() ?? '';
     expect(shownHash).toMatch(/^[0-9a-f]{64}$/);
-    await expect(directorCard.getByRole('link', { name: `Download pdf van uittreksel ${number}` })).toBeVisible();
+    await expect(
+      directorCard.getByRole('link', { name: `Download pdf van uittreksel ${number}` }),
+    ).toBeVisible();
     await expectNoAxeViolations(director);
     await saveScreenshot(director, testInfo, 'extract-issued');
 
@@ -176,7 +188,9 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     await signIn(om, DEMO.om);
     // The start page points to the organisation's extracts (the nav has "Uittreksels" too).
     await om.getByRole('main').getByRole('link', { name: 'Uittreksels voor mijn organisatie' }).click();
-    await expect(om.getByRole('heading', { level: 1, name: 'Uittreksels voor mijn organisatie' })).toBeVisible();
+    await expect(
+      om.getByRole('heading', { level: 1, name: 'Uittreksels voor mijn organisatie' }),
+    ).toBeVisible();
     const received = om.getByTestId(`received-${number}`);
     await expect(received.getByTestId('extract-state')).toHaveText('Status: Verstrekt');
     await expect(received).toContainText(purpose);
@@ -209,7 +223,9 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     await expect(directorCard.getByLabel('Reden van intrekking')).toBeFocused();
     await directorCard.getByLabel('Reden van intrekking').fill(reason);
     await directorCard.getByRole('button', { name: 'Uittreksel intrekken' }).click();
-    await expect(director.getByTestId('extract-notice')).toContainText(`Uittreksel ${number} is ingetrokken.`);
+    await expect(director.getByTestId('extract-notice')).toContainText(
+      `Uittreksel ${number} is ingetrokken.`,
+    );
     await expect(directorCard.getByTestId('extract-state')).toHaveText('Status: Ingetrokken');
     await expectNoAxeViolations(director);
 
@@ -219,7 +235,9 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
     await expect(recalled.getByTestId('recall-reason')).toHaveText(reason);
     await expect(recalled.getByRole('link', { name: /^Download/ })).toHaveCount(0);
     await expect(recalled.getByTestId('no-download')).toBeVisible();
-    expect((await om.request.get(`/api/extracts/${(await extractId(om, number))}/document.pdf`)).status()).toBe(410);
+    expect((await om.request.get(`/api/extracts/${await extractId(om, number)}/document.pdf`)).status()).toBe(
+      410,
+    );
     await expectNoAxeViolations(om);
     await saveScreenshot(om, testInfo, 'extract-recalled');
 
@@ -229,6 +247,9 @@ test.describe('need-to-know extract for the OM (DOMAIN scenario 7)', () => {
 
 /** The id of a received extract by its number, as the recipient's API lists it. */
 async function extractId(page: Page, number: string): Promise<string> {
-  const list = (await (await page.request.get('/api/received-extracts')).json()) as Array<{ id: string; number: string }>;
+  const list = (await (await page.request.get('/api/received-extracts')).json()) as Array<{
+    id: string;
+    number: string;
+  }>;
   return list.find((x) => x.number === number)?.id as string;
 }

@@ -128,7 +128,7 @@ describe('appRoutes', () => {
     );
   });
 
-  it('points from the start page to the extracts of one\'s organisation', async () => {
+  it("points from the start page to the extracts of one's organisation", async () => {
     const harness = await navigate('/', session(['account.manage', 'extracts.receive']));
 
     const link = harness.routeNativeElement?.querySelector('[data-testid="start-extracts"]');

@@ -24,7 +24,11 @@ describe('ExtractsApi', () => {
     const candidates = firstValueFrom(api.candidates('c1', 'org 2'));
     const request = http.expectOne((r) => r.url === '/api/cases/c1/extracts/candidates');
     expect(request.request.params.get('recipientOrganisationId')).toBe('org 2');
-    request.flush({ recipient: { id: 'org 2', name: 'OM', partnerType: 'OM' }, candidates: [], fourEyes: true });
+    request.flush({
+      recipient: { id: 'org 2', name: 'OM', partnerType: 'OM' },
+      candidates: [],
+      fourEyes: true,
+    });
     expect((await candidates).fourEyes).toBe(true);
   });
 

@@ -176,7 +176,10 @@ describe('CaseDetailPage', () => {
         provideHttpClientTesting(),
         provideI18n(),
         provideRouter([]),
-        { provide: SessionStore, useValue: { organisation: signal(me), session: signal(extra.session ?? null) } },
+        {
+          provide: SessionStore,
+          useValue: { organisation: signal(me), session: signal(extra.session ?? null) },
+        },
         { provide: TODAY, useValue: () => '2026-05-02' },
       ],
     });

@@ -82,7 +82,9 @@ describe('CaseExtracts', () => {
   async function openCompose(): Promise<void> {
     button('Uittreksel opstellen').click();
     await settle();
-    http.expectOne({ method: 'GET', url: `/api/tables/${TABLE_ID}/organisations` }).flush(TABLE_ORGANISATIONS);
+    http
+      .expectOne({ method: 'GET', url: `/api/tables/${TABLE_ID}/organisations` })
+      .flush(TABLE_ORGANISATIONS);
     await settle();
   }
 
@@ -101,7 +103,9 @@ describe('CaseExtracts', () => {
       }),
     ]);
     const [issued, recalled] = [...root.querySelectorAll('li.cst-card')];
-    expect(textOf(issued.querySelector('h3'))).toBe('Uittreksel UT-2026-0001 voor Openbaar Ministerie (fictief)');
+    expect(textOf(issued.querySelector('h3'))).toBe(
+      'Uittreksel UT-2026-0001 voor Openbaar Ministerie (fictief)',
+    );
     expect(textOf(issued.querySelector('[data-testid="extract-state"]'))).toBe('Status: Verstrekt');
     expect(textOf(issued)).toContain('Casuskern (fictief) (Volledig)');
     expect(textOf(issued)).toContain('Onderdeel (Zorg en gezondheid) (Alleen categorie)');
@@ -125,7 +129,9 @@ describe('CaseExtracts', () => {
     await openCompose();
     expect(document.activeElement?.id).toBe('extract-compose-heading');
     // Not the own organisation.
-    const options = [...find<HTMLSelectElement>('#extract-recipient').options].map((o) => o.textContent?.trim());
+    const options = [...find<HTMLSelectElement>('#extract-recipient').options].map((o) =>
+      o.textContent?.trim(),
+    );
     expect(options).toEqual(['Kies een organisatie', 'Openbaar Ministerie (fictief)', 'Politie (fictief)']);
     await submit();
     const summary = find('[data-testid="error-summary"]');
@@ -187,7 +193,9 @@ describe('CaseExtracts', () => {
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();
-    expect(textOf(find('#extract-item-i2-error'))).toBe('Fout: De ontvanger mag dit onderdeel niet ontvangen.');
+    expect(textOf(find('#extract-item-i2-error'))).toBe(
+      'Fout: De ontvanger mag dit onderdeel niet ontvangen.',
+    );
     expect(find('#extract-item-i2').getAttribute('aria-invalid')).toBe('true');
     expect(find('#extract-item-i1').getAttribute('aria-invalid')).toBeNull();
     expect(textOf(find('[data-testid="error-summary"]'))).toContain('Behandelnotitie (fictief)');
@@ -215,7 +223,9 @@ describe('CaseExtracts', () => {
     http.expectOne({ method: 'GET', url: LIST_URL }).flush([extract({ version: 3 })]);
     await settle();
     const notice = find('[data-testid="extract-notice"]');
-    expect(textOf(notice)).toContain('Uittreksel UT-2026-0001 is goedgekeurd en verstrekt aan Openbaar Ministerie (fictief).');
+    expect(textOf(notice)).toContain(
+      'Uittreksel UT-2026-0001 is goedgekeurd en verstrekt aan Openbaar Ministerie (fictief).',
+    );
     expect(document.activeElement).toBe(notice);
 
     button('Uittreksel UT-2026-0001 intrekken').click();
@@ -242,14 +252,18 @@ describe('CaseExtracts', () => {
     await render([extract({ legalGround: 'OTHER', legalReference: 'Art. 1 (fictief)' })]);
     button('Nieuwe versie van uittreksel UT-2026-0001').click();
     await settle();
-    http.expectOne({ method: 'GET', url: `/api/tables/${TABLE_ID}/organisations` }).flush(TABLE_ORGANISATIONS);
+    http
+      .expectOne({ method: 'GET', url: `/api/tables/${TABLE_ID}/organisations` })
+      .flush(TABLE_ORGANISATIONS);
     const request = http.expectOne((r) => r.url === CANDIDATES_URL);
     expect(request.request.params.get('recipientOrganisationId')).toBe('om');
     request.flush(candidates());
     await settle();
     expect(textOf(find('#extract-compose-heading'))).toBe('Nieuwe versie van uittreksel UT-2026-0001');
     expect(find<HTMLSelectElement>('#extract-recipient').value).toBe('om');
-    expect(find<HTMLTextAreaElement>('#extract-purpose').value).toBe('Beoordeling strafrechtelijk traject (fictief).');
+    expect(find<HTMLTextAreaElement>('#extract-purpose').value).toBe(
+      'Beoordeling strafrechtelijk traject (fictief).',
+    );
     expect(find<HTMLInputElement>('#extract-legal-reference').value).toBe('Art. 1 (fictief)');
     // i1 was FULL and may still go in full; i2 was category-only.
     expect(find<HTMLInputElement>('#extract-item-i1').checked).toBe(true);

@@ -38,7 +38,16 @@ type Pending = { kind: 'refuse' | 'recall'; extractId: string } | null;
  */
 @Component({
   selector: 'cst-case-extracts',
-  imports: [ReactiveFormsModule, TranslocoPipe, FormField, Textbox, Badge, ExtractNotice, ShaValue, ExtractCompose],
+  imports: [
+    ReactiveFormsModule,
+    TranslocoPipe,
+    FormField,
+    Textbox,
+    Badge,
+    ExtractNotice,
+    ShaValue,
+    ExtractCompose,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/extracts.scss',
   templateUrl: './case-extracts.html',

@@ -38,7 +38,14 @@ import { extractFailure, fieldErrorsOf, todayInAmsterdam } from '../shared/extra
 import { formatDate } from '../shared/format';
 
 type Field = 'recipient' | 'items' | 'purpose' | 'legalGround' | 'legalReference' | 'expiresOn';
-const FIELDS: readonly Field[] = ['recipient', 'items', 'purpose', 'legalGround', 'legalReference', 'expiresOn'];
+const FIELDS: readonly Field[] = [
+  'recipient',
+  'items',
+  'purpose',
+  'legalGround',
+  'legalReference',
+  'expiresOn',
+];
 const FIELD_IDS: Record<Field, string> = {
   recipient: 'extract-recipient',
   items: 'extract-items',
@@ -119,7 +126,9 @@ export class ExtractCompose implements OnInit {
     legalReference: ['', Validators.maxLength(1000)],
     expiresOn: [''],
   });
-  protected readonly legalGround = toSignal(this.form.controls.legalGround.valueChanges, { initialValue: '' });
+  protected readonly legalGround = toSignal(this.form.controls.legalGround.valueChanges, {
+    initialValue: '',
+  });
   private readonly values = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
 
   /** Every organisation with a covenant status at the table except one's own (also one that declined). */
@@ -170,7 +179,11 @@ export class ExtractCompose implements OnInit {
     }));
     const titles = new Map((this.candidates()?.candidates ?? []).map((c) => [c.itemId, c.title]));
     for (const [itemId, key] of Object.entries(this.itemErrors())) {
-      list.push({ fieldId: `extract-item-${itemId}`, label: titles.get(itemId) ?? labels.items, message: t(key) });
+      list.push({
+        fieldId: `extract-item-${itemId}`,
+        label: titles.get(itemId) ?? labels.items,
+        message: t(key),
+      });
     }
     return list;
   });
@@ -299,7 +312,9 @@ export class ExtractCompose implements OnInit {
       if (other.length > 0) {
         this.notice.set({ type: 'error', key: 'extracts.errors.invalid', details: [...new Set(other)] });
       }
-      afterNextRender(() => this.summary()?.focus() ?? this.noticeView()?.focus(), { injector: this.injector });
+      afterNextRender(() => this.summary()?.focus() ?? this.noticeView()?.focus(), {
+        injector: this.injector,
+      });
       return;
     }
     this.notice.set(extractFailure(error));
@@ -330,7 +345,10 @@ export class ExtractCompose implements OnInit {
             for (const item of base.items) {
               const may = allowed.get(item.itemId);
               if (may) {
-                choices[item.itemId] = { chosen: true, mode: may === 'FULL' ? item.mode : 'CATEGORY_SUMMARY' };
+                choices[item.itemId] = {
+                  chosen: true,
+                  mode: may === 'FULL' ? item.mode : 'CATEGORY_SUMMARY',
+                };
               }
             }
             this.choices.set(choices);

@@ -63,8 +63,20 @@ describe('ReceivedExtractsPage', () => {
         recallReason: 'Verkeerde selectie (fictief).',
         canDownload: false,
       }),
-      received({ id: 'x3', number: 'UT-2026-0000', issuedAt: '2026-04-01T09:00:00.000Z', state: 'VERVANGEN', canDownload: false }),
-      received({ id: 'x4', number: 'UT-2026-0003', issuedAt: '2026-03-01T09:00:00.000Z', expired: true, canDownload: false }),
+      received({
+        id: 'x3',
+        number: 'UT-2026-0000',
+        issuedAt: '2026-04-01T09:00:00.000Z',
+        state: 'VERVANGEN',
+        canDownload: false,
+      }),
+      received({
+        id: 'x4',
+        number: 'UT-2026-0003',
+        issuedAt: '2026-03-01T09:00:00.000Z',
+        expired: true,
+        canDownload: false,
+      }),
     ]);
     expect(textOf(root.querySelector('h1'))).toBe('Uittreksels voor mijn organisatie');
     expect(textOf(root)).toContain('aan Openbaar Ministerie (fictief) heeft verstrekt');
@@ -72,7 +84,9 @@ describe('ReceivedExtractsPage', () => {
 
     expect(textOf(recalled.querySelector('h2'))).toBe('Uittreksel UT-2026-0002');
     expect(textOf(recalled.querySelector('[data-testid="extract-state"]'))).toBe('Status: Ingetrokken');
-    expect(textOf(recalled.querySelector('[data-testid="recall-reason"]'))).toBe('Verkeerde selectie (fictief).');
+    expect(textOf(recalled.querySelector('[data-testid="recall-reason"]'))).toBe(
+      'Verkeerde selectie (fictief).',
+    );
     expect(recalled.querySelector('a[download]')).toBeNull();
     expect(textOf(recalled)).toContain('Downloaden is niet (meer) mogelijk.');
 
@@ -91,7 +105,9 @@ describe('ReceivedExtractsPage', () => {
     expect(textOf(expired.querySelector('[data-testid="extract-state"]'))).toBe('Status: Verlopen');
     expect(expired.querySelector('a[download]')).toBeNull();
 
-    expect([...root.querySelectorAll('a')].some((a) => a.getAttribute('href')?.includes('casussen'))).toBe(false);
+    expect([...root.querySelectorAll('a')].some((a) => a.getAttribute('href')?.includes('casussen'))).toBe(
+      false,
+    );
   });
 
   it('says so when nothing was received, and offers a reload when loading failed', async () => {

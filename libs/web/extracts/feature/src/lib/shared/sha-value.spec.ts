@@ -8,7 +8,10 @@ describe('ShaValue', () => {
   const HASH = 'c'.repeat(64);
 
   async function render(writeText?: (text: string) => Promise<void>) {
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: writeText ? { writeText } : undefined });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: writeText ? { writeText } : undefined,
+    });
     TestBed.configureTestingModule({ imports: [ShaValue], providers: [provideI18n()] });
     await TestBed.inject(ApplicationInitStatus).donePromise;
     const fixture = TestBed.createComponent(ShaValue);

@@ -8,7 +8,11 @@ import type {
 
 export const CASE_ID = 'case-1';
 export const TABLE_ID = 'table-mh';
-export const ZVH: OrganisationRef = { id: 'zvh', name: 'Zorg- en Veiligheidshuis (fictief)', partnerType: 'ZVH' };
+export const ZVH: OrganisationRef = {
+  id: 'zvh',
+  name: 'Zorg- en Veiligheidshuis (fictief)',
+  partnerType: 'ZVH',
+};
 export const OM: OrganisationRef = { id: 'om', name: 'Openbaar Ministerie (fictief)', partnerType: 'OM' };
 export const POLICE: OrganisationRef = { id: 'pol', name: 'Politie (fictief)', partnerType: 'POLITIE' };
 export const SHA_PDF = 'a'.repeat(64);

@@ -101,7 +101,8 @@ export const extractsNl = {
       recall: 'Intrekken',
       recallLabel: 'Uittreksel {{number}} intrekken',
       recallReason: 'Reden van intrekking',
-      recallHint: 'De ontvanger ziet dat het uittreksel is ingetrokken, met deze reden. Downloaden kan daarna niet meer.',
+      recallHint:
+        'De ontvanger ziet dat het uittreksel is ingetrokken, met deze reden. Downloaden kan daarna niet meer.',
       recallSubmit: 'Uittreksel intrekken',
       supersede: 'Nieuwe versie',
       supersedeLabel: 'Nieuwe versie van uittreksel {{number}}',
@@ -138,7 +139,8 @@ export const extractsNl = {
       legalReferenceHint: 'Bijvoorbeeld het wetsartikel. Verplicht bij ‘Anders, namelijk’.',
       expiresOn: 'Geldig tot en met (niet verplicht)',
       expiresOnHint: 'Na deze datum kan de ontvanger het uittreksel niet meer downloaden.',
-      fourEyes: 'Aan deze casustafel keurt een tweede persoon het uittreksel goed voordat het wordt verstrekt.',
+      fourEyes:
+        'Aan deze casustafel keurt een tweede persoon het uittreksel goed voordat het wordt verstrekt.',
       direct: 'Aan deze casustafel wordt het uittreksel meteen verstrekt.',
       submit: 'Uittreksel opstellen',
     },
@@ -153,7 +155,8 @@ export const extractsNl = {
       supersededText: 'Dit uittreksel is vervangen door een nieuwere versie. Gebruik de nieuwe versie.',
       expiredText: 'Dit uittreksel is verlopen en kan niet meer worden gedownload.',
       noDownload: 'Downloaden is niet (meer) mogelijk.',
-      hashHint: 'Vergelijk dit controlegetal met dat van het gedownloade bestand om te zien dat het niet is gewijzigd.',
+      hashHint:
+        'Vergelijk dit controlegetal met dat van het gedownloade bestand om te zien dat het niet is gewijzigd.',
     },
     start: {
       heading: 'Uittreksels',
