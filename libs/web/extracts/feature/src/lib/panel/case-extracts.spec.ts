@@ -248,6 +248,44 @@ describe('CaseExtracts', () => {
     expect(textOf(find('[data-testid="extract-notice"]'))).toContain('is ingetrokken');
   });
 
+  it('refuses one only with a reason, and explains four eyes when the server insists on it', async () => {
+    const waiting = extract({
+      state: 'TER_GOEDKEURING',
+      issuedAt: null,
+      pdfSha256: null,
+      jsonSha256: null,
+      can: { decide: true, recall: false, supersede: false, download: false },
+    });
+    await render([waiting]);
+    button('Uittreksel UT-2026-0001 afwijzen').click();
+    await settle();
+    expect(document.activeElement?.id).toBe('extract-x1-reason');
+    expect(find('label[for="extract-x1-reason"]').textContent?.trim()).toBe('Reden van afwijzing');
+    button('Afwijzen').click();
+    await settle();
+    expect(textOf(find('#extract-x1-reason-error'))).toBe('Fout: Geef een reden.');
+    http.expectNone({ method: 'POST', url: '/api/extracts/x1/decision' });
+    const reason = find<HTMLTextAreaElement>('#extract-x1-reason');
+    reason.value = 'Doel te ruim omschreven (fictief).';
+    reason.dispatchEvent(new Event('input'));
+    button('Afwijzen').click();
+    await settle();
+    const decide = http.expectOne({ method: 'POST', url: '/api/extracts/x1/decision' });
+    expect(decide.request.body).toEqual({
+      approve: false,
+      reason: 'Doel te ruim omschreven (fictief).',
+      version: 2,
+    });
+    decide.flush(
+      { status: 403, type: 'urn:casustafel:problem:extract.four_eyes' },
+      { status: 403, statusText: 'Forbidden' },
+    );
+    await settle();
+    const notice = find('[data-testid="extract-notice"]');
+    expect(textOf(notice)).toContain('Een tweede persoon moet het goedkeuren.');
+    expect(document.activeElement).toBe(notice);
+  });
+
   it('a new version starts from the old one: recipient, choices, purpose and legal ground', async () => {
     await render([extract({ legalGround: 'OTHER', legalReference: 'Art. 1 (fictief)' })]);
     button('Nieuwe versie van uittreksel UT-2026-0001').click();
