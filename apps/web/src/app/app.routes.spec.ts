@@ -116,6 +116,32 @@ describe('appRoutes', () => {
     expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe('Logboek');
   });
 
+  it('opens Uittreksels voor mijn organisatie at /uittreksels with extracts.receive only (issue 7)', async () => {
+    const harness = await navigate('/uittreksels', session(['account.manage', 'extracts.receive']));
+
+    expect(TestBed.inject(Router).url).toBe('/uittreksels');
+    expect(document.title).toContain('Uittreksels voor mijn organisatie');
+    http.expectOne({ method: 'GET', url: '/api/received-extracts' }).flush([]);
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.querySelector('h1')?.textContent?.trim()).toBe(
+      'Uittreksels voor mijn organisatie',
+    );
+  });
+
+  it("points from the start page to the extracts of one's organisation", async () => {
+    const harness = await navigate('/', session(['account.manage', 'extracts.receive']));
+
+    const link = harness.routeNativeElement?.querySelector('[data-testid="start-extracts"]');
+    expect(link?.textContent?.trim()).toBe('Uittreksels voor mijn organisatie');
+    expect(link?.getAttribute('href')).toBe('/uittreksels');
+  });
+
+  it('keeps users without extracts.receive out of /uittreksels', async () => {
+    await navigate('/uittreksels', session(['account.manage']));
+
+    expect(TestBed.inject(Router).url).toBe('/start');
+  });
+
   it('lazy-loads the about page at /over without asking for a session', async () => {
     const harness = await RouterTestingHarness.create();
 

@@ -14,6 +14,13 @@ export const appRoutes: Route[] = [
   ...rightsRoutes,
   ...meetingRoutes,
   ...actionRoutes,
+  // "Uittreksels voor mijn organisatie": its own chunk, also for users of an organisation that
+  // received an extract without taking part in the table (the OM at the mensenhandel table).
+  {
+    path: 'uittreksels',
+    canActivate: [permissionGuard('extracts.receive')],
+    loadChildren: () => import('@casustafel/web/extracts/feature').then((m) => m.extractRoutes),
+  },
   {
     path: 'beheer',
     canActivate: [permissionGuard('admin.read')],

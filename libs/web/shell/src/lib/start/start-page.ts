@@ -1,12 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { SessionStore } from '@casustafel/web/auth/data-access';
 import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 
-/** The first page after signing in: who you are, for whom, and at which tables in which role. */
+/**
+ * The first page after signing in: who you are, for whom, and at which tables in which role; and
+ * where the extracts addressed to one's organisation are (also for an organisation that declined
+ * the covenant of a table, like the OM at the mensenhandel table).
+ */
 @Component({
   selector: 'cst-start-page',
-  imports: [TranslocoPipe, UtrechtLazyStyles],
+  imports: [RouterLink, TranslocoPipe, UtrechtLazyStyles],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     .cst-start__tables {
@@ -40,6 +45,15 @@ import { UtrechtLazyStyles } from '@casustafel/web/shared/ui';
             }
           </tbody>
         </table>
+      }
+      @if (store.has('extracts.receive')) {
+        <h2 class="utrecht-heading-2 cst-start__tables">{{ 'extracts.start.heading' | transloco }}</h2>
+        <p class="utrecht-paragraph">{{ 'extracts.start.body' | transloco }}</p>
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" routerLink="/uittreksels" data-testid="start-extracts">{{
+            'extracts.start.link' | transloco
+          }}</a>
+        </p>
       }
     }
   `,

@@ -31,6 +31,7 @@ const MATRIX: VisibilityMatrixDto = {
   version: 2,
   rules: rules({ 'C4:POLITIE': 'NONE', 'C1:ZVH': 'FULL' }),
   embargoPartnerTypes: ['POLITIE', 'OM', 'NLA_KMAR'],
+  extractFourEyes: true,
   changedAt: '2026-03-02T09:15:00.000Z',
   changedBy: 'Bea Beheer (fictief)',
   reason: 'Advies FG',
@@ -314,6 +315,28 @@ describe('VisibilityMatrixPage', () => {
     expect(first).toContain('Versie 3');
     expect(first).toContain('Besluit stuurgroep maart 2026');
     expect(first).toContain('1 cel gewijzigd');
+  });
+
+  it('saves the four-eyes setting for extracts as a change of its own (issue 7)', async () => {
+    const box = find<HTMLInputElement>('#visibility-four-eyes');
+    expect(box.checked).toBe(true);
+    expect(box.getAttribute('aria-describedby')).toBe('visibility-four-eyes-hint');
+    box.click();
+    await fixture.whenStable();
+    expect(text('[data-testid="visibility-summary"]')).toBe(
+      'Nog geen cellen gewijzigd. De instelling vier ogen voor uittreksels is gewijzigd.',
+    );
+    await type('#visibility-reason', 'Kleine tafel: één voorzitter (fictief)');
+    await submit();
+    const put = http.expectOne({ method: 'PUT', url: URL });
+    const body = put.request.body as PutVisibilityMatrixRequest;
+    expect(body.extractFourEyes).toBe(false);
+    expect(body.rules).toEqual(MATRIX.rules);
+    put.flush({ ...MATRIX, version: 3, extractFourEyes: false, reason: body.reason });
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: `${URL}/history` }).flush(HISTORY);
+    await fixture.whenStable();
+    expect(find<HTMLInputElement>('#visibility-four-eyes').checked).toBe(false);
   });
 
   it('explains a stale version (409), does not save again, and reloads on request', async () => {

@@ -63,7 +63,8 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
  * category what organisations of that type see by default — full, summary, own only, none — and
  * the embargo whitelist. One partner type is edited at a time (15 selects: short on a phone, few
  * tab stops); a read-only overview of all 240 cells shows the draft, changed cells marked. Saving
- * needs a reason and the version read; every save is a new version, listed in the history. A stale
+ * needs a reason and the version read; every save is a new version, listed in the history. The
+ * table's four-eyes setting for need-to-know extracts (issue 7) is saved with it. A stale
  * version (409) is explained; reloading discards the draft.
  */
 @Component({
@@ -122,6 +123,8 @@ export class VisibilityMatrixPage implements OnInit {
       Object.fromEntries(CELLS.map((cell) => [cell.key, 'NONE' as VisibilityLevel])) as Levels,
     ),
     embargo: this.fb.control<PartnerType[]>([]),
+    /** Four eyes for need-to-know extracts (issue 7): a second manager approves each one. */
+    extractFourEyes: this.fb.control(true),
     reason: ['', [Validators.required, notBlank, Validators.maxLength(REASON_MAX)]],
   });
 
@@ -131,6 +134,7 @@ export class VisibilityMatrixPage implements OnInit {
   /** The draft as signals, so that the marks and counts follow every change. */
   protected readonly draft = signal<Partial<Levels>>({});
   private readonly draftEmbargo = signal<readonly PartnerType[]>([]);
+  private readonly draftFourEyes = signal(true);
 
   protected readonly savedLevels = computed(() => {
     const saved = this.saved();
@@ -151,7 +155,14 @@ export class VisibilityMatrixPage implements OnInit {
     const saved = this.saved();
     return saved !== null && !sameTypes(saved.embargoPartnerTypes, this.draftEmbargo());
   });
-  protected readonly dirty = computed(() => this.changed().size > 0 || this.embargoChanged());
+  /** Only when the server says how it is now (an older server leaves it out). */
+  protected readonly fourEyesChanged = computed(() => {
+    const saved = this.saved()?.extractFourEyes;
+    return saved !== undefined && saved !== this.draftFourEyes();
+  });
+  protected readonly dirty = computed(
+    () => this.changed().size > 0 || this.embargoChanged() || this.fourEyesChanged(),
+  );
 
   constructor() {
     this.form.controls.cells.valueChanges
@@ -160,6 +171,9 @@ export class VisibilityMatrixPage implements OnInit {
     this.form.controls.embargo.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe((embargo) => this.draftEmbargo.set(embargo));
+    this.form.controls.extractFourEyes.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((fourEyes) => this.draftFourEyes.set(fourEyes));
   }
 
   ngOnInit(): void {
@@ -223,8 +237,11 @@ export class VisibilityMatrixPage implements OnInit {
       return;
     }
     this.busy.set(true);
-    const { cells, embargo, reason } = this.form.getRawValue();
-    const request = matrixRequest(saved.version, cells as Levels, embargo, reason);
+    const { cells, embargo, reason, extractFourEyes } = this.form.getRawValue();
+    const request = {
+      ...matrixRequest(saved.version, cells as Levels, embargo, reason),
+      ...(saved.extractFourEyes !== undefined ? { extractFourEyes } : {}),
+    };
     this.api
       .putVisibilityMatrix(this.tableId(), request)
       .pipe(
@@ -314,6 +331,7 @@ export class VisibilityMatrixPage implements OnInit {
     this.saved.set(matrix);
     this.form.controls.cells.setValue(levelsOf(matrix));
     this.form.controls.embargo.setValue([...matrix.embargoPartnerTypes]);
+    this.form.controls.extractFourEyes.setValue(matrix.extractFourEyes ?? true);
     if (!options.keepReason) {
       this.form.controls.reason.reset();
       this.submitted.set(false);

@@ -4,6 +4,7 @@ import { ApplicationInitStatus, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import type {
+  SessionResponse,
   CaseConsentsDto,
   CaseDetailDto,
   CaseInformingDto,
@@ -166,7 +167,7 @@ describe('CaseDetailPage', () => {
   async function render(
     me: OrganisationRef,
     answer: CaseDetailDto | 404 = detail(),
-    extra: { consents?: CaseConsentsDto; informing?: CaseInformingDto } = {},
+    extra: { consents?: CaseConsentsDto; informing?: CaseInformingDto; session?: SessionResponse } = {},
   ): Promise<void> {
     TestBed.configureTestingModule({
       imports: [CaseDetailPage],
@@ -175,7 +176,10 @@ describe('CaseDetailPage', () => {
         provideHttpClientTesting(),
         provideI18n(),
         provideRouter([]),
-        { provide: SessionStore, useValue: { organisation: signal(me) } },
+        {
+          provide: SessionStore,
+          useValue: { organisation: signal(me), session: signal(extra.session ?? null) },
+        },
         { provide: TODAY, useValue: () => '2026-05-02' },
       ],
     });
@@ -247,6 +251,34 @@ describe('CaseDetailPage', () => {
   }
 
   const text = (element: Element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+  it('shows the "Uittreksels" section to a voorzitter of this case\'s table only (issue 7)', async () => {
+    const tableId = detail().table.id;
+    const voorzitter = (table: string): SessionResponse => ({
+      user: { id: 'u1', displayName: 'Vera (fictief)', email: 'v@example.test', isDemo: true },
+      organisation: { ...ZVH },
+      roles: [{ tableId: table, tableName: 'Mensenhandel', role: 'VOORZITTER' }],
+      permissions: ['cases.read', 'extracts.compose', 'extracts.receive'],
+      idleExpiresAt: '2026-05-02T12:00:00.000Z',
+      absoluteExpiresAt: '2026-05-02T18:00:00.000Z',
+    });
+    await render(ZVH, detail(), { session: voorzitter('another-table') });
+    expect(root.querySelector('#extracts-heading')).toBeNull();
+    expect(root.querySelector('nav')?.textContent).not.toContain('Uittreksels');
+    root.remove();
+    TestBed.resetTestingModule();
+
+    await render(ZVH, detail(), { session: voorzitter(tableId) });
+    expect(root.querySelector('nav')?.textContent).toContain('Uittreksels');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await fixture.whenStable();
+    http.expectOne({ method: 'GET', url: `${CASE_URL}/extracts` }).flush([]);
+    await fixture.whenStable();
+    expect(root.querySelector('#extracts-heading')?.textContent?.trim()).toBe('Uittreksels');
+    expect(root.querySelector('[data-testid="case-extracts"]')?.textContent).toContain(
+      'Er zijn voor deze casus nog geen uittreksels opgesteld.',
+    );
+  });
 
   it('says "not found or no access" when the API answers 404 (a denial looks the same)', async () => {
     await render(POLITIE, 404);

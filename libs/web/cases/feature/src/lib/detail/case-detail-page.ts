@@ -10,6 +10,8 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { SessionStore } from '@casustafel/web/auth/data-access';
+import { CaseExtracts, mayComposeExtracts } from '@casustafel/web/extracts/feature';
 import { Alert, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
 import { CaseConsents } from './case-consents';
 import { CaseCore } from './case-core';
@@ -44,6 +46,7 @@ import { CaseRequests } from './case-requests';
     CaseDisclosures,
     CaseConsents,
     CaseInforming,
+    CaseExtracts,
   ],
   providers: [CaseDetailStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -79,6 +82,17 @@ export class CaseDetailPage {
   protected readonly store = inject(CaseDetailStore);
   private readonly document = inject(DOCUMENT);
   protected readonly path = this.document.location?.pathname ?? '';
+  private readonly session = inject(SessionStore);
+
+  /** The "Uittreksels" section: for the managers of this case's table (issue 7). */
+  protected readonly showExtracts = computed(() => {
+    const d = this.store.detail();
+    return !!d && mayComposeExtracts(this.session.session(), d.table.id);
+  });
+  protected readonly caseOpen = computed(() => {
+    const state = this.store.detail()?.state;
+    return state !== 'AFGESLOTEN' && state !== 'VERNIETIGD';
+  });
 
   /** "Op deze pagina": jump links to the sections this case has. */
   protected readonly sections = computed(() => {
@@ -94,6 +108,7 @@ export class CaseDetailPage {
       { id: 'items-heading', label: 'caseDetail.items.heading' },
       { id: 'requests-heading', label: 'caseDetail.requests.heading' },
       { id: 'disclosures-heading', label: 'caseDetail.disclosures.heading' },
+      ...(this.showExtracts() ? [{ id: 'extracts-heading', label: 'extracts.panel.heading' }] : []),
       { id: 'consents-heading', label: 'consents.heading' },
       { id: 'informing-heading', label: 'informing.heading' },
     ];

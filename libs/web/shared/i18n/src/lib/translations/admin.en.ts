@@ -234,6 +234,10 @@ export const adminEn: typeof adminNl = {
       oneCellChanged: '1 cell changed.',
       cellsChanged: '{{ count }} cells changed.',
       embargoChanged: 'The embargo whitelist has changed.',
+      fourEyesLabel: 'Extracts: a second person approves every extract (four eyes)',
+      fourEyesHint:
+        'On: an extract is only issued once a chair or case director other than its composer approves it. Off: it is issued at once.',
+      fourEyesChanged: 'The four-eyes setting for extracts has changed.',
       embargoLegend: 'Embargo whitelist',
       embargoHint:
         'Organisations of these types see items under embargo in full (running investigation). Usual: police, Public Prosecution Service and NLA/KMar.',

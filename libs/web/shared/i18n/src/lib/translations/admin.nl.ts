@@ -232,6 +232,10 @@ export const adminNl = {
       oneCellChanged: '1 cel gewijzigd.',
       cellsChanged: '{{ count }} cellen gewijzigd.',
       embargoChanged: 'De embargolijst is gewijzigd.',
+      fourEyesLabel: 'Uittreksels: een tweede persoon keurt elk uittreksel goed (vier ogen)',
+      fourEyesHint:
+        'Aan: een uittreksel wordt pas verstrekt als een andere voorzitter of procesregisseur dan de opsteller het goedkeurt. Uit: het wordt meteen verstrekt.',
+      fourEyesChanged: 'De instelling vier ogen voor uittreksels is gewijzigd.',
       embargoLegend: 'Embargolijst',
       embargoHint:
         'Organisaties van deze typen zien items onder embargo volledig (lopend opsporingsonderzoek). Gebruikelijk: politie, OM en NLA/KMar.',

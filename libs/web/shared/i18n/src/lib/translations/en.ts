@@ -6,6 +6,7 @@ import { caseDetailEn } from './case-detail.en';
 import { casesEn } from './cases.en';
 import { consentEn } from './consent.en';
 import { domainEn } from './domain.en';
+import { extractsEn } from './extracts.en';
 import { meetingsEn } from './meetings.en';
 import { registerEn } from './register.en';
 import { requestsEn } from './requests.en';
@@ -22,6 +23,7 @@ export const en: CasustafelTranslation = {
   ...casesEn,
   ...consentEn,
   ...domainEn,
+  ...extractsEn,
   ...meetingsEn,
   ...registerEn,
   ...requestsEn,
@@ -55,6 +57,7 @@ export const en: CasustafelTranslation = {
     account: 'My account',
     meetings: 'Meetings',
     actions: 'My actions',
+    extracts: 'Extracts',
   },
   footer: {
     label: 'About this website',

@@ -6,6 +6,7 @@ import { caseDetailNl } from './case-detail.nl';
 import { casesNl } from './cases.nl';
 import { consentNl } from './consent.nl';
 import { domainNl } from './domain.nl';
+import { extractsNl } from './extracts.nl';
 import { meetingsNl } from './meetings.nl';
 import { registerNl } from './register.nl';
 import { requestsNl } from './requests.nl';
@@ -24,6 +25,7 @@ export const nl = {
   ...casesNl,
   ...consentNl,
   ...domainNl,
+  ...extractsNl,
   ...meetingsNl,
   ...registerNl,
   ...requestsNl,
@@ -57,6 +59,7 @@ export const nl = {
     account: 'Mijn account',
     meetings: 'Overleggen',
     actions: 'Mijn acties',
+    extracts: 'Uittreksels',
   },
   footer: {
     label: 'Over deze website',
