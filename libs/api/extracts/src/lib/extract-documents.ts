@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
-import { CATEGORY_NL, useEmbeddedFonts } from '@casustafel/api/rights';
+import {
+  CATEGORY_NL,
+  DAY_NL,
+  PDF_GREY,
+  TIME_NL,
+  isoDay,
+  pdfLine as line,
+  pdfNote as note,
+  renderConfidentialPdf,
+} from '@casustafel/api/rights';
 import {
   CATEGORY_SUMMARIES,
   type DataCategory,
@@ -48,23 +56,6 @@ export interface ExtractFiles {
   jsonSha256: Buffer;
 }
 
-const MARGIN = 56;
-const GREY = '#555555';
-const TIME_NL = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const DAY_NL = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-
 /** Dutch names of the legal grounds, as the recipient reads them. */
 export const LEGAL_GROUND_NL: Record<LegalGround, string> = {
   AVG_6_1_C: 'AVG art. 6 lid 1 sub c (wettelijke verplichting)',
@@ -79,12 +70,6 @@ export const LEGAL_GROUND_NL: Record<LegalGround, string> = {
   WMO: 'Wet maatschappelijke ondersteuning',
   OTHER: 'Andere grondslag',
 };
-
-/** `2026-12-31` as `31-12-2026`. */
-function isoDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}-${m}-${y}`;
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
 
@@ -144,41 +129,19 @@ export function extractJson(content: ExtractContent): Record<string, unknown> {
 }
 
 export function renderExtractPdf(content: ExtractContent): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: {
-      Title: `Uittreksel ${content.number}`,
-      Author: 'Casustafel',
-      Creator: 'Casustafel',
-      Producer: 'Casustafel',
-      CreationDate: content.issuedAt,
-      ModDate: content.issuedAt,
+  return renderConfidentialPdf(
+    {
+      title: `Uittreksel ${content.number}`,
+      date: content.issuedAt,
+      watermark: { text: `VERTROUWELIJK — ${content.recipient} — ${content.number}`, size: 28 },
+      footer: (page, count) =>
+        `Uittreksel ${content.number} voor ${content.recipient} — vertrouwelijk — pagina ${page} van ${count}`,
     },
-  });
-  useEmbeddedFonts(doc);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  header(doc, content);
-  items(doc, content.items);
-  pageFurniture(doc, content);
-  doc.end();
-  return done;
-}
-
-function line(doc: PDFKit.PDFDocument, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  doc.font('Sans').fontSize(10).fillColor('black').text(text, options);
-}
-
-function note(doc: PDFKit.PDFDocument, text: string): void {
-  doc.font('Sans-Oblique').fontSize(9).fillColor(GREY).text(text).fillColor('black');
-  doc.font('Sans').fontSize(10);
+    (doc) => {
+      header(doc, content);
+      items(doc, content.items);
+    },
+  );
 }
 
 function header(doc: PDFKit.PDFDocument, c: ExtractContent): void {
@@ -213,7 +176,7 @@ function items(doc: PDFKit.PDFDocument, list: ExtractContentItem[]): void {
     const meta = `${CATEGORY_NL[item.category]} — ${item.authorOrganisation}, ${DAY_NL.format(item.createdAt)}`;
     if (item.mode === 'FULL') {
       doc.moveDown(0.4).font('Sans-Bold').fontSize(11).fillColor('black').text(item.title);
-      doc.font('Sans').fontSize(9).fillColor(GREY).text(meta).fillColor('black');
+      doc.font('Sans').fontSize(9).fillColor(PDF_GREY).text(meta).fillColor('black');
       line(doc, item.body);
     } else {
       doc
@@ -222,45 +185,11 @@ function items(doc: PDFKit.PDFDocument, list: ExtractContentItem[]): void {
         .fontSize(11)
         .fillColor('black')
         .text(`Samenvatting: ${CATEGORY_NL[item.category]}`);
-      doc.font('Sans').fontSize(9).fillColor(GREY).text(meta).fillColor('black');
+      doc.font('Sans').fontSize(9).fillColor(PDF_GREY).text(meta).fillColor('black');
       note(
         doc,
         `Er zijn gegevens in deze categorie (${CATEGORY_SUMMARIES[item.category]}); de inhoud is niet verstrekt.`,
       );
     }
-  }
-}
-
-/** Watermark (recipient and number), page number and the extract number on every page. */
-function pageFurniture(doc: PDFKit.PDFDocument, c: ExtractContent): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const { width, height } = doc.page;
-    doc.page.margins.bottom = 0;
-    doc
-      .save()
-      .rotate(-45, { origin: [width / 2, height / 2] })
-      .font('Sans-Bold')
-      .fontSize(28)
-      .fillColor('#999999')
-      .fillOpacity(0.15)
-      .text(`VERTROUWELIJK — ${c.recipient} — ${c.number}`, 0, height / 2 - 14, {
-        width,
-        align: 'center',
-        lineBreak: false,
-      })
-      .restore();
-    doc
-      .font('Sans')
-      .fontSize(8)
-      .fillColor(GREY)
-      .fillOpacity(1)
-      .text(
-        `Uittreksel ${c.number} voor ${c.recipient} — vertrouwelijk — pagina ${i - range.start + 1} van ${range.count}`,
-        MARGIN,
-        height - MARGIN / 2 - 8,
-        { width: width - 2 * MARGIN, align: 'center', lineBreak: false },
-      );
   }
 }

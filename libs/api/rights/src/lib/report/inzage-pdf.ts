@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { DataCategory, RightsTaskStatus, TableRole } from '@casustafel/shared/contracts';
 import {
   ACTION_NL,
@@ -8,7 +7,15 @@ import {
   TABLE_ROLE_NL,
   TASK_STATUS_NL,
 } from './inzage-labels';
-import { useEmbeddedFonts } from './pdf-fonts';
+import {
+  DAY_NL,
+  PDF_GREY,
+  TIME_NL,
+  isoDay,
+  pdfLine as line,
+  pdfNote as note,
+  renderConfidentialPdf,
+} from './pdf-document';
 
 export interface InzageItem {
   createdAt: Date;
@@ -52,29 +59,6 @@ export interface InzageReport {
   access: { total: number; items: InzageAccess[] };
 }
 
-const MARGIN = 56;
-const GREY = '#555555';
-const TIME_NL = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const DAY_NL = new Intl.DateTimeFormat('nl-NL', {
-  timeZone: 'Europe/Amsterdam',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-
-/** `1990-03-07` as `07-03-1990`. */
-function isoDay(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}-${m}-${y}`;
-}
-
 function categoryLabel(category: string | null): string {
   return category ? (CATEGORY_NL[category as DataCategory] ?? category) : '';
 }
@@ -85,46 +69,24 @@ function categoryLabel(category: string | null): string {
  * date is the generation time, so the same data at the same moment gives the same bytes.
  */
 export function renderInzagePdf(report: InzageReport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    info: {
-      Title: `Inzageoverzicht ${report.number}`,
-      Author: 'Casustafel',
-      Creator: 'Casustafel',
-      Producer: 'Casustafel',
-      CreationDate: report.generatedAt,
-      ModDate: report.generatedAt,
+  return renderConfidentialPdf(
+    {
+      title: `Inzageoverzicht ${report.number}`,
+      date: report.generatedAt,
+      watermark: { text: 'VERTROUWELIJK', size: 64 },
+      footer: (page, count) =>
+        `Inzageoverzicht ${report.number} — vertrouwelijk — pagina ${page} van ${count}`,
     },
-  });
-  useEmbeddedFonts(doc);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  header(doc, report);
-  controllers(doc, report.controllers);
-  accessHistory(doc, report.access);
-  pageFurniture(doc, report.number);
-  doc.end();
-  return done;
+    (doc) => {
+      header(doc, report);
+      controllers(doc, report.controllers);
+      accessHistory(doc, report.access);
+    },
+  );
 }
 
 function heading(doc: PDFKit.PDFDocument, text: string, size = 13): void {
   doc.moveDown(0.8).font('Sans-Bold').fontSize(size).fillColor('black').text(text).moveDown(0.3);
-  doc.font('Sans').fontSize(10);
-}
-
-function line(doc: PDFKit.PDFDocument, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  doc.font('Sans').fontSize(10).fillColor('black').text(text, options);
-}
-
-function note(doc: PDFKit.PDFDocument, text: string): void {
-  doc.font('Sans-Oblique').fontSize(9).fillColor(GREY).text(text).fillColor('black');
   doc.font('Sans').fontSize(10);
 }
 
@@ -209,40 +171,10 @@ function accessHistory(doc: PDFKit.PDFDocument, access: InzageReport['access']):
       .fontSize(10)
       .text(`${TIME_NL.format(a.occurredAt)}  ${who}: ${what}${a.breakGlass ? ' [NOODTOEGANG]' : ''}`);
     if (basis) {
-      doc.font('Sans').fontSize(9).fillColor(GREY).text(basis, { indent: 12 }).fillColor('black');
+      doc.font('Sans').fontSize(9).fillColor(PDF_GREY).text(basis, { indent: 12 }).fillColor('black');
     }
   }
   if (access.total > access.items.length) {
     note(doc, `Alleen de eerste ${access.items.length} van ${access.total} regels staan hierboven.`);
-  }
-}
-
-/** Watermark, page number and the request number on every page, once the page count is known. */
-function pageFurniture(doc: PDFKit.PDFDocument, number: string): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const { width, height } = doc.page;
-    doc.page.margins.bottom = 0;
-    doc
-      .save()
-      .rotate(-45, { origin: [width / 2, height / 2] })
-      .font('Sans-Bold')
-      .fontSize(64)
-      .fillColor('#999999')
-      .fillOpacity(0.15)
-      .text('VERTROUWELIJK', 0, height / 2 - 32, { width, align: 'center', lineBreak: false })
-      .restore();
-    doc
-      .font('Sans')
-      .fontSize(8)
-      .fillColor(GREY)
-      .fillOpacity(1)
-      .text(
-        `Inzageoverzicht ${number} — vertrouwelijk — pagina ${i - range.start + 1} van ${range.count}`,
-        MARGIN,
-        height - MARGIN / 2 - 8,
-        { width: width - 2 * MARGIN, align: 'center', lineBreak: false },
-      );
   }
 }

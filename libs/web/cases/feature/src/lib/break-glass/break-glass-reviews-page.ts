@@ -14,8 +14,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { BreakGlassReviewDto } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { Alert, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
-import { formatDateTime } from '../shared/format';
 import { BreakGlassReviewForm, type ReviewResult } from './break-glass-review-form';
+import { formatDateTime } from '@casustafel/web/shared/i18n';
 
 interface PageNotice {
   type: 'ok' | 'error';

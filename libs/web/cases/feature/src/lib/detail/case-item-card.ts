@@ -13,12 +13,12 @@ import {
 import { TranslocoPipe } from '@jsverse/transloco';
 import { CATEGORY_SUMMARIES, type CaseItemDto, type DataCategory } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
-import { formatTime } from '../shared/format';
 import { CaseBreakGlass } from './case-break-glass';
 import { CaseDetailStore } from './case-detail-store';
 import { CaseItemForm } from './case-item-form';
 import type { Notice } from './detail-notice';
 import { defaultReaders, formatDateTime, formatSize } from './detail-util';
+import { formatTime } from '@casustafel/web/shared/i18n';
 
 type FullItem = Extract<CaseItemDto, { visibility: 'FULL' }>;
 

@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { InformingReviewDto } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
-import { formatDate } from '../shared/format';
+import { formatDate } from '@casustafel/web/shared/i18n';
 
 /**
  * The reminder of DOMAIN.md scenario 10, above the case list: the cases the user manages whose

@@ -20,12 +20,10 @@ import {
   type CaseTableDto,
 } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import { Alert, FormField, Textbox, UtrechtLazyStyles, Badge } from '@casustafel/web/shared/ui';
 import { catchError, debounceTime, distinctUntilChanged, map, merge, of, switchMap, tap } from 'rxjs';
 import { InformingReviews } from '../informing/informing-reviews';
 import { InformationRequestsOverview } from '../requests/information-requests-overview';
-import { Badge, caseStateTone } from '../shared/badge';
-import { formatDateTime } from '../shared/format';
 import {
   PAGE_SIZE,
   filtersFromParams,
@@ -33,6 +31,8 @@ import {
   sameFilters,
   type CaseListFilters,
 } from './case-list-filters';
+import { caseStateTone } from '../shared/state-tones';
+import { formatDateTime } from '@casustafel/web/shared/i18n';
 
 type Load = { kind: 'loading' } | { kind: 'ready'; response: CaseListResponse } | { kind: 'failed' };
 

@@ -24,11 +24,18 @@ import {
 } from '@casustafel/shared/contracts';
 import { SessionStore } from '@casustafel/web/auth/data-access';
 import { CasesApi } from '@casustafel/web/cases/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  Alert,
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  Badge,
+  NoticeBox,
+  type Notice,
+  ErrorSummary,
+  type SummaryError,
+} from '@casustafel/web/shared/ui';
 import { finalize, map, startWith } from 'rxjs';
-import { Badge, registrationStateTone } from '../shared/badge';
-import { CaseNotice, type Notice } from '../shared/case-notice';
-import { ErrorSummary, type SummaryError } from '../shared/error-summary';
 import { RegistrationView, groupByForm } from '../shared/registration-view';
 import { failureKind, genericFailure, problemCode, splitFieldErrors } from '../shared/server-errors';
 import { TriageOutcome } from '../shared/triage-outcome';
@@ -48,6 +55,7 @@ import {
   type SignalForm,
 } from './registration-form';
 import type { RegistrationsNavigationState } from './registrations-page';
+import { registrationStateTone } from '../shared/state-tones';
 
 type PageState = 'loading' | 'edit' | 'view' | 'noTables' | 'failed';
 
@@ -82,7 +90,7 @@ const PERSON_LABELS: Record<(typeof PERSON_FIELDS)[number], string> = {
     Textbox,
     UtrechtLazyStyles,
     Badge,
-    CaseNotice,
+    NoticeBox,
     ErrorSummary,
     RegistrationView,
     TriageOutcome,
@@ -127,7 +135,7 @@ export class RegistrationFormPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly noticeView = viewChild(CaseNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly summaryView = viewChild(ErrorSummary);
 
   protected readonly roles = PERSON_ROLES;

@@ -12,11 +12,10 @@ import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { RegistrationDto } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
-import { Alert } from '@casustafel/web/shared/ui';
-import { Badge, registrationStateTone } from '../shared/badge';
-import { CaseNotice, type Notice } from '../shared/case-notice';
-import { formatDateTime } from '../shared/format';
+import { Alert, Badge, NoticeBox, type Notice } from '@casustafel/web/shared/ui';
 import { TriageOutcome } from '../shared/triage-outcome';
+import { registrationStateTone } from '../shared/state-tones';
+import { formatDateTime } from '@casustafel/web/shared/i18n';
 
 /** What the registration form hands over when it navigates here after submitting. */
 export interface RegistrationsNavigationState {
@@ -30,7 +29,7 @@ export interface RegistrationsNavigationState {
  */
 @Component({
   selector: 'cst-registrations-page',
-  imports: [RouterLink, TranslocoPipe, Alert, Badge, CaseNotice, TriageOutcome],
+  imports: [RouterLink, TranslocoPipe, Alert, Badge, NoticeBox, TriageOutcome],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './registrations-page.html',
   styleUrl: '../shared/cases-page.scss',
@@ -38,7 +37,7 @@ export interface RegistrationsNavigationState {
 export class RegistrationsPage {
   private readonly api = inject(CasesApi);
   private readonly injector = inject(Injector);
-  private readonly noticeView = viewChild(CaseNotice);
+  private readonly noticeView = viewChild(NoticeBox);
 
   protected readonly state = signal<'loading' | 'ready' | 'failed'>('loading');
   protected readonly registrations = signal<RegistrationDto[]>([]);

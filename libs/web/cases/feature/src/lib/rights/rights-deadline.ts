@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Badge } from '../shared/badge';
 import { TODAY, formatDate } from '../detail/detail-util';
 import { deadlineOf } from './rights-util';
+import { Badge } from '@casustafel/web/shared/ui';
 
 /**
  * A legal deadline: the date, then in words how it stands ("nog 4 dagen", "termijn verstreken (3

@@ -24,11 +24,17 @@ import {
 } from '@casustafel/shared/contracts';
 import { problemOf } from '@casustafel/web/auth/data-access';
 import { RightsApi } from '@casustafel/web/cases/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  Alert,
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  Badge,
+  NoticeBox,
+  type Notice,
+} from '@casustafel/web/shared/ui';
 import { Observable, finalize } from 'rxjs';
 import { TODAY, formatDate, formatDateTime } from '../detail/detail-util';
-import { Badge } from '../shared/badge';
-import { CaseNotice, type Notice } from '../shared/case-notice';
 import { failureKind, genericFailure, problemCode } from '../shared/server-errors';
 import { RightsDeadline } from './rights-deadline';
 import { serverErrorKey } from './rights-request-form';
@@ -65,7 +71,7 @@ const CONFLICTS: Record<string, string> = {
     Textbox,
     UtrechtLazyStyles,
     Badge,
-    CaseNotice,
+    NoticeBox,
     RightsDeadline,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -104,7 +110,7 @@ export class RightsRequestDetailPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly noticeView = viewChild(CaseNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly today = inject(TODAY);
   private readonly id = inject(ActivatedRoute).snapshot.paramMap.get('requestId') ?? '';
   private readonly language = toSignal(this.transloco.langChanges$, {

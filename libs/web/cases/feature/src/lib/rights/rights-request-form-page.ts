@@ -16,11 +16,17 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { rightsDueDate, type RightsLookupResponse } from '@casustafel/shared/contracts';
 import { problemOf } from '@casustafel/web/auth/data-access';
 import { RightsApi } from '@casustafel/web/cases/data-access';
-import { FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  NoticeBox,
+  type Notice,
+  ErrorSummary,
+  type SummaryError,
+} from '@casustafel/web/shared/ui';
 import { distinctUntilChanged, finalize, map, startWith } from 'rxjs';
 import { TODAY, formatDate } from '../detail/detail-util';
-import { CaseNotice, type Notice } from '../shared/case-notice';
-import { ErrorSummary, type SummaryError } from '../shared/error-summary';
 import { failureKind, genericFailure } from '../shared/server-errors';
 import {
   CHANNELS,
@@ -62,7 +68,7 @@ type Lookup =
     FormField,
     Textbox,
     UtrechtLazyStyles,
-    CaseNotice,
+    NoticeBox,
     ErrorSummary,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -108,7 +114,7 @@ export class RightsRequestFormPage {
   private readonly transloco = inject(TranslocoService);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
-  private readonly noticeView = viewChild(CaseNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly summaryView = viewChild(ErrorSummary);
   private readonly today = inject(TODAY)();
 

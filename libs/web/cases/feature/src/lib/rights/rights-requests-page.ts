@@ -4,11 +4,10 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { RightsRequestSummaryDto } from '@casustafel/shared/contracts';
 import { RightsApi } from '@casustafel/web/cases/data-access';
-import { Alert } from '@casustafel/web/shared/ui';
-import { Badge } from '../shared/badge';
-import { formatDate } from '../shared/format';
+import { Alert, Badge } from '@casustafel/web/shared/ui';
 import { RightsDeadline } from './rights-deadline';
 import { isOpenRequest, requestStatusTone } from './rights-util';
+import { formatDate } from '@casustafel/web/shared/i18n';
 
 /**
  * "Verzoeken betrokkenen" for the contactpunt (DOMAIN.md scenario 18): every request of the region,

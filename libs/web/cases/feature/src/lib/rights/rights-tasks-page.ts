@@ -17,11 +17,9 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MyRightsTaskDto, RightsTaskAnswer } from '@casustafel/shared/contracts';
 import { problemOf } from '@casustafel/web/auth/data-access';
 import { RightsApi } from '@casustafel/web/cases/data-access';
-import { Alert, FormField, Textbox } from '@casustafel/web/shared/ui';
+import { Alert, FormField, Textbox, Badge, NoticeBox, type Notice } from '@casustafel/web/shared/ui';
 import { finalize } from 'rxjs';
 import { formatDateTime } from '../detail/detail-util';
-import { Badge } from '../shared/badge';
-import { CaseNotice, type Notice } from '../shared/case-notice';
 import { failureKind, genericFailure, problemCode } from '../shared/server-errors';
 import { RightsDeadline } from './rights-deadline';
 import { taskStatusTone } from './rights-util';
@@ -48,7 +46,7 @@ export const isActionable = (task: MyRightsTaskDto): boolean =>
     FormField,
     Textbox,
     Badge,
-    CaseNotice,
+    NoticeBox,
     RightsDeadline,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -88,7 +86,7 @@ export class RightsTasksPage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly noticeView = viewChild(CaseNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly language = toSignal(this.transloco.langChanges$, {
     initialValue: this.transloco.getActiveLang(),
   });

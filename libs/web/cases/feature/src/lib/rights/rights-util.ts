@@ -1,6 +1,6 @@
 import type { RightsRequestStatus, RightsTaskStatus } from '@casustafel/shared/contracts';
 import { daysUntil } from '../detail/detail-util';
-import type { BadgeTone } from '../shared/badge';
+import { type BadgeTone } from '@casustafel/web/shared/ui';
 
 /** How a legal deadline reads: words (a translation key and its day count), a tone and maybe a badge. */
 export interface Deadline {

@@ -6,7 +6,7 @@ import {
   type RegistrationDto,
   type SignalDefinition,
 } from '@casustafel/shared/contracts';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime } from '@casustafel/web/shared/i18n';
 
 /** The four criteria of the Landelijk kader, in the order of the kader. */
 export const CRITERIA = ['multipleDomains', 'crossChain', 'systemAffected', 'localSafetyProblem'] as const;

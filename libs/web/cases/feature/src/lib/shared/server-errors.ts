@@ -1,6 +1,6 @@
 import { correlationIdOf, problemOf, statusOf } from '@casustafel/web/auth/data-access';
 import type { FieldProblem } from '@casustafel/shared/contracts';
-import type { Notice } from './case-notice';
+import { type Notice } from '@casustafel/web/shared/ui';
 
 /** Codes the API reports that have words of their own here (class-validator's and the services'). */
 const OWN_CODES = new Set([

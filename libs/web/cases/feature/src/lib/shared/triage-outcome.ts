@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { RegistrationDto } from '@casustafel/shared/contracts';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@casustafel/web/shared/i18n';
 
 /**
  * The triage outcome as the registering organisation is told it: the outcome, the advice (and the

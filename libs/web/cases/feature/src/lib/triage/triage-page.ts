@@ -21,16 +21,24 @@ import {
   type TriageOutcome,
 } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  Alert,
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  Badge,
+  NoticeBox,
+  type Notice,
+  ErrorSummary,
+  type SummaryError,
+} from '@casustafel/web/shared/ui';
 import { Observable, catchError, distinctUntilChanged, finalize, map, of, startWith, switchMap } from 'rxjs';
-import { Badge, registrationStateTone } from '../shared/badge';
-import { CaseNotice, type Notice } from '../shared/case-notice';
-import { ErrorSummary, type SummaryError } from '../shared/error-summary';
-import { formatDate, formatDateTime } from '../shared/format';
 import { RegistrationView } from '../shared/registration-view';
 import { failureKind, genericFailure, splitFieldErrors } from '../shared/server-errors';
 import { TriageOutcome as TriageOutcomeView } from '../shared/triage-outcome';
 import { checkDecision, toDecisionRequest } from './triage-decision';
+import { registrationStateTone } from '../shared/state-tones';
+import { formatDate, formatDateTime } from '@casustafel/web/shared/i18n';
 
 type Detail =
   | { kind: 'loading' }
@@ -62,7 +70,7 @@ const DECISION_IDS: Record<(typeof DECISION_FIELDS)[number], string> = {
     Textbox,
     UtrechtLazyStyles,
     Badge,
-    CaseNotice,
+    NoticeBox,
     ErrorSummary,
     RegistrationView,
     TriageOutcomeView,
@@ -105,7 +113,7 @@ export class TriagePage {
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly noticeView = viewChild(CaseNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly summaryView = viewChild(ErrorSummary);
 
   protected readonly outcomes = TRIAGE_OUTCOMES;

@@ -18,14 +18,13 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { ExtractDto } from '@casustafel/shared/contracts';
 import { ExtractsApi, extractDocumentUrl } from '@casustafel/web/extracts/data-access';
-import { FormField, Textbox } from '@casustafel/web/shared/ui';
+import { FormField, Textbox, Badge } from '@casustafel/web/shared/ui';
 import { Observable, finalize } from 'rxjs';
-import { Badge } from '../shared/badge';
 import { ExtractNotice, type Notice } from '../shared/extract-notice';
 import { extractFailure, shownState, stateTone } from '../shared/extract-util';
-import { formatDate, formatDateTime } from '../shared/format';
 import { ShaValue } from '../shared/sha-value';
 import { ExtractCompose } from './extract-compose';
+import { formatDate, formatDateTime } from '@casustafel/web/shared/i18n';
 
 type Pending = { kind: 'refuse' | 'recall'; extractId: string } | null;
 

@@ -30,12 +30,11 @@ import {
 import { SessionStore } from '@casustafel/web/auth/data-access';
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { ExtractsApi } from '@casustafel/web/extracts/data-access';
-import { FormField, Textbox } from '@casustafel/web/shared/ui';
+import { FormField, Textbox, ErrorSummary, type SummaryError } from '@casustafel/web/shared/ui';
 import { Subscription, finalize } from 'rxjs';
-import { ErrorSummary, type SummaryError } from '../shared/error-summary';
 import { ExtractNotice, type Notice } from '../shared/extract-notice';
 import { extractFailure, fieldErrorsOf, todayInAmsterdam } from '../shared/extract-util';
-import { formatDate } from '../shared/format';
+import { formatDate } from '@casustafel/web/shared/i18n';
 
 type Field = 'recipient' | 'items' | 'purpose' | 'legalGround' | 'legalReference' | 'expiresOn';
 const FIELDS: readonly Field[] = [

@@ -4,11 +4,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { ReceivedExtractDto } from '@casustafel/shared/contracts';
 import { SessionStore } from '@casustafel/web/auth/data-access';
 import { ExtractsApi, extractDocumentUrl } from '@casustafel/web/extracts/data-access';
-import { Alert, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
-import { Badge } from '../shared/badge';
+import { Alert, UtrechtLazyStyles, Badge } from '@casustafel/web/shared/ui';
 import { shownState, stateTone } from '../shared/extract-util';
-import { formatDate, formatDateTime } from '../shared/format';
 import { ShaValue } from '../shared/sha-value';
+import { formatDate, formatDateTime } from '@casustafel/web/shared/i18n';
 
 /**
  * `/uittreksels`, "Uittreksels voor mijn organisatie": the extracts addressed to the user's

@@ -1,7 +1,7 @@
 import type { ExtractState } from '@casustafel/shared/contracts';
 import { correlationIdOf, problemOf, statusOf } from '@casustafel/web/auth/data-access';
-import type { BadgeTone } from './badge';
 import type { Notice } from './extract-notice';
+import { type BadgeTone } from '@casustafel/web/shared/ui';
 
 /** What the badge says: the state, or "Verlopen" for an issued extract past its expiry date. */
 export type ShownState = ExtractState | 'EXPIRED';

@@ -23,12 +23,18 @@ import {
 } from '@casustafel/shared/contracts';
 import { statusOf } from '@casustafel/web/auth/data-access';
 import { ActionsApi } from '@casustafel/web/meetings/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  Alert,
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  Badge,
+  NoticeBox,
+  type Notice,
+} from '@casustafel/web/shared/ui';
 import { finalize } from 'rxjs';
-import { Badge } from '../shared/badge';
-import { formatDate } from '../shared/format';
-import { MeetingNotice, type Notice } from '../shared/meeting-notice';
 import { actionStatusTone, fieldErrorsOf, meetingFailure } from '../shared/meeting-view';
+import { formatDate } from '@casustafel/web/shared/i18n';
 
 const CLOSED: readonly ActionStatus[] = ['AFGEROND', 'NIET_UITGEVOERD', 'VERVALLEN'];
 const WORK_STATUSES: readonly ActionStatus[] = ['OPEN', 'IN_UITVOERING', 'AFGEROND', 'NIET_UITGEVOERD'];
@@ -41,7 +47,17 @@ const WORK_STATUSES: readonly ActionStatus[] = ['OPEN', 'IN_UITVOERING', 'AFGERO
  */
 @Component({
   selector: 'cst-my-actions-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, Alert, Badge, FormField, Textbox, MeetingNotice, UtrechtLazyStyles],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    Alert,
+    Badge,
+    FormField,
+    Textbox,
+    NoticeBox,
+    UtrechtLazyStyles,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-actions-page.html',
   styleUrl: '../shared/meetings-page.scss',
@@ -63,7 +79,7 @@ export class MyActionsPage {
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly transloco = inject(TranslocoService);
-  private readonly noticeView = viewChild(MeetingNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly language = toSignal(this.transloco.langChanges$, {
     initialValue: this.transloco.getActiveLang(),
   });

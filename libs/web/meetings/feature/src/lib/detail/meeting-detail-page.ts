@@ -28,12 +28,24 @@ import {
 } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { MeetingsApi } from '@casustafel/web/meetings/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  Alert,
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  Badge,
+  NoticeBox,
+  type Notice,
+} from '@casustafel/web/shared/ui';
 import { Observable, finalize, switchMap } from 'rxjs';
-import { Badge } from '../shared/badge';
-import { formatDate, formatDateTime } from '../shared/format';
-import { MeetingNotice, type Notice } from '../shared/meeting-notice';
-import { HAS_MINUTES, actionStatusTone, fieldErrorsOf, meetingFailure, meetingStatusTone } from '../shared/meeting-view';
+import {
+  HAS_MINUTES,
+  actionStatusTone,
+  fieldErrorsOf,
+  meetingFailure,
+  meetingStatusTone,
+} from '../shared/meeting-view';
+import { formatDate, formatDateTime } from '@casustafel/web/shared/i18n';
 
 interface AttendanceRow {
   organisation: OrganisationRef;
@@ -49,7 +61,17 @@ interface AttendanceRow {
  */
 @Component({
   selector: 'cst-meeting-detail-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, Alert, Badge, FormField, Textbox, MeetingNotice, UtrechtLazyStyles],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    Alert,
+    Badge,
+    FormField,
+    Textbox,
+    NoticeBox,
+    UtrechtLazyStyles,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-detail-page.html',
   styleUrl: '../shared/meetings-page.scss',
@@ -102,7 +124,7 @@ export class MeetingDetailPage implements OnInit {
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly transloco = inject(TranslocoService);
-  private readonly noticeView = viewChild(MeetingNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly language = toSignal(this.transloco.langChanges$, {
     initialValue: this.transloco.getActiveLang(),
   });
@@ -126,7 +148,9 @@ export class MeetingDetailPage implements OnInit {
   protected readonly attempted = signal(false);
   protected readonly serverErrors = signal<Record<string, string>>({});
 
-  protected readonly agenda = computed(() => [...(this.meeting()?.agenda ?? [])].sort((a, b) => a.order - b.order));
+  protected readonly agenda = computed(() =>
+    [...(this.meeting()?.agenda ?? [])].sort((a, b) => a.order - b.order),
+  );
   protected readonly hasMinutes = computed(() => {
     const status = this.meeting()?.status;
     return status ? HAS_MINUTES.includes(status) : false;
@@ -151,7 +175,11 @@ export class MeetingDetailPage implements OnInit {
       if (!known.has(organisation.id)) {
         known.add(organisation.id);
         rows.push({
-          organisation: { id: organisation.id, name: organisation.name, partnerType: organisation.partnerType },
+          organisation: {
+            id: organisation.id,
+            name: organisation.name,
+            partnerType: organisation.partnerType,
+          },
           status: null,
           guest: organisation.basis === 'GUEST',
         });
@@ -305,7 +333,11 @@ export class MeetingDetailPage implements OnInit {
         const first = position === 0;
         const direction = delta < 0 ? (first ? 'down' : 'up') : last ? 'up' : 'down';
         this.focus(`ai-${item.id}-${direction}`);
-        return { type: 'ok', key: 'meetings.detail.moved', params: { n: String(index + 1), to: String(position + 1) } };
+        return {
+          type: 'ok',
+          key: 'meetings.detail.moved',
+          params: { n: String(index + 1), to: String(position + 1) },
+        };
       },
       undefined,
       false,
@@ -317,7 +349,10 @@ export class MeetingDetailPage implements OnInit {
     if (!meeting || this.busy()) {
       return;
     }
-    this.run(this.api.removeAgendaItem(meeting.id, item.id), () => ({ type: 'ok', key: 'meetings.detail.removed' }));
+    this.run(this.api.removeAgendaItem(meeting.id, item.id), () => ({
+      type: 'ok',
+      key: 'meetings.detail.removed',
+    }));
   }
 
   // Attendance --------------------------------------------------------------------------------------
@@ -333,8 +368,14 @@ export class MeetingDetailPage implements OnInit {
       return;
     }
     this.run(
-      this.api.setAttendance(meeting.id, row.organisation.id, { status }).pipe(switchMap(() => this.api.get(meeting.id))),
-      () => ({ type: 'ok', key: 'meetings.detail.attendanceSaved', params: { organisation: row.organisation.name } }),
+      this.api
+        .setAttendance(meeting.id, row.organisation.id, { status })
+        .pipe(switchMap(() => this.api.get(meeting.id))),
+      () => ({
+        type: 'ok',
+        key: 'meetings.detail.attendanceSaved',
+        params: { organisation: row.organisation.name },
+      }),
     );
   }
 
@@ -385,7 +426,8 @@ export class MeetingDetailPage implements OnInit {
             this.loadPlanning(meeting);
           }
         },
-        error: (error: unknown) => this.state.set(meetingFailure(error).key === 'meetings.errors.notFound' ? 'notFound' : 'failed'),
+        error: (error: unknown) =>
+          this.state.set(meetingFailure(error).key === 'meetings.errors.notFound' ? 'notFound' : 'failed'),
       });
   }
 

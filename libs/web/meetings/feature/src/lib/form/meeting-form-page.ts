@@ -21,14 +21,37 @@ import {
 } from '@casustafel/shared/contracts';
 import { CasesApi } from '@casustafel/web/cases/data-access';
 import { MeetingsApi } from '@casustafel/web/meetings/data-access';
-import { FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  ErrorSummary,
+  type SummaryError,
+  NoticeBox,
+  type Notice,
+} from '@casustafel/web/shared/ui';
 import { finalize } from 'rxjs';
-import { ErrorSummary, type SummaryError } from '../shared/error-summary';
-import { MeetingNotice, type Notice } from '../shared/meeting-notice';
 import { fieldErrorsOf, meetingFailure } from '../shared/meeting-view';
 
-type Field = 'tableId' | 'type' | 'date' | 'time' | 'durationMinutes' | 'location' | 'onlineLink' | 'chairUserId';
-const FIELDS: readonly Field[] = ['tableId', 'type', 'date', 'time', 'durationMinutes', 'location', 'onlineLink', 'chairUserId'];
+type Field =
+  | 'tableId'
+  | 'type'
+  | 'date'
+  | 'time'
+  | 'durationMinutes'
+  | 'location'
+  | 'onlineLink'
+  | 'chairUserId';
+const FIELDS: readonly Field[] = [
+  'tableId',
+  'type',
+  'date',
+  'time',
+  'durationMinutes',
+  'location',
+  'onlineLink',
+  'chairUserId',
+];
 const PLANNER_ROLES = ['PROCESREGISSEUR', 'VOORZITTER'];
 
 /** Date and time as entered (Dutch time) → ISO instant; the browser knows the offset for that day. */
@@ -43,7 +66,16 @@ export function toInstant(date: string, time: string): string | null {
  */
 @Component({
   selector: 'cst-meeting-form-page',
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, FormField, Textbox, ErrorSummary, MeetingNotice, UtrechtLazyStyles],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+    FormField,
+    Textbox,
+    ErrorSummary,
+    NoticeBox,
+    UtrechtLazyStyles,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './meeting-form-page.html',
   styleUrl: '../shared/meetings-page.scss',
@@ -141,7 +173,9 @@ export class MeetingFormPage {
       case 'location':
         return v.location.trim() || v.onlineLink.trim() ? null : 'meetings.form.placeRequired';
       case 'onlineLink':
-        return !v.onlineLink.trim() || /^https:\/\/\S+$/.test(v.onlineLink.trim()) ? null : 'meetings.form.linkFormat';
+        return !v.onlineLink.trim() || /^https:\/\/\S+$/.test(v.onlineLink.trim())
+          ? null
+          : 'meetings.form.linkFormat';
     }
   }
 
@@ -179,7 +213,8 @@ export class MeetingFormPage {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: (meeting) => void this.router.navigate(['/overleggen', meeting.id], { state: { created: true } }),
+        next: (meeting) =>
+          void this.router.navigate(['/overleggen', meeting.id], { state: { created: true } }),
         error: (error: unknown) => {
           const fields = fieldErrorsOf(error);
           if (Object.keys(fields).length > 0) {
@@ -207,7 +242,13 @@ export class MeetingFormPage {
     const errors = FIELDS.flatMap((field) => {
       const key = this.errorKey(field);
       return key
-        ? [{ fieldId: field === 'type' ? 'mf-type-CASUSOVERLEG' : `mf-${field}`, label: this.text(labels[field]), message: this.text(key) }]
+        ? [
+            {
+              fieldId: field === 'type' ? 'mf-type-CASUSOVERLEG' : `mf-${field}`,
+              label: this.text(labels[field]),
+              message: this.text(key),
+            },
+          ]
         : [];
     });
     this.summaryErrors.set(errors);

@@ -6,10 +6,9 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import type { MeetingSummaryDto } from '@casustafel/shared/contracts';
 import { SessionStore } from '@casustafel/web/auth/data-access';
 import { MeetingsApi } from '@casustafel/web/meetings/data-access';
-import { Alert, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
-import { Badge } from '../shared/badge';
-import { formatDateTime } from '../shared/format';
+import { Alert, UtrechtLazyStyles, Badge } from '@casustafel/web/shared/ui';
 import { isUpcoming, meetingStatusTone } from '../shared/meeting-view';
+import { formatDateTime } from '@casustafel/web/shared/i18n';
 
 interface TableGroup {
   tableId: string;
@@ -60,7 +59,12 @@ export class MeetingsPage {
       if (filter && m.tableId !== filter) {
         continue;
       }
-      const group = byTable.get(m.tableId) ?? { tableId: m.tableId, tableName: m.tableName, upcoming: [], past: [] };
+      const group = byTable.get(m.tableId) ?? {
+        tableId: m.tableId,
+        tableName: m.tableName,
+        upcoming: [],
+        past: [],
+      };
       (isUpcoming(m, now) ? group.upcoming : group.past).push(m);
       byTable.set(m.tableId, group);
     }

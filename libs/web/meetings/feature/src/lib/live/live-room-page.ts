@@ -33,10 +33,9 @@ import {
 } from '@casustafel/shared/contracts';
 import { RETURN_PARAM, SessionStore } from '@casustafel/web/auth/data-access';
 import { LiveRoom, MeetingsApi, type LiveWriteEntry } from '@casustafel/web/meetings/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
-import { Badge } from '../shared/badge';
-import { formatDate, formatDateTime, formatTime } from '../shared/format';
+import { Alert, FormField, Textbox, UtrechtLazyStyles, Badge } from '@casustafel/web/shared/ui';
 import { fieldErrorKey, formatDuration, meetingFailure } from '../shared/meeting-view';
+import { formatDate, formatDateTime, formatTime } from '@casustafel/web/shared/i18n';
 
 /** Field names the server may report for live writes, with their labels. */
 const FIELD_LABELS: Record<string, string> = {
@@ -127,7 +126,9 @@ export class LiveRoomPage implements OnInit {
     const viewed = this.viewed();
     return viewed !== null && viewed.id !== this.store.currentItem()?.id;
   });
-  protected readonly itemNotes = computed(() => this.store.notes().filter((n) => n.agendaItemId === this.viewed()?.id));
+  protected readonly itemNotes = computed(() =>
+    this.store.notes().filter((n) => n.agendaItemId === this.viewed()?.id),
+  );
   protected readonly itemDecisions = computed(() =>
     this.store.decisions().filter((d) => d.agendaItemId === this.viewed()?.id),
   );
@@ -156,14 +157,18 @@ export class LiveRoomPage implements OnInit {
   /** Organisations that can own an action of the viewed item: its invitees and whoever attends. */
   protected readonly owners = computed<OrganisationRef[]>(() => {
     const seen = new Map<string, OrganisationRef>();
-    const add = (o: OrganisationRef) => seen.set(o.id, { id: o.id, name: o.name, partnerType: o.partnerType });
+    const add = (o: OrganisationRef) =>
+      seen.set(o.id, { id: o.id, name: o.name, partnerType: o.partnerType });
     this.viewed()?.invited.forEach(add);
     this.store.attendance().forEach((a) => add(a.organisation));
     this.store.presence().forEach((p) => add(p.organisation));
     return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
   });
   protected readonly attendanceRows = computed(() => {
-    const rows = new Map<string, { organisation: OrganisationRef; status: AttendanceStatus | null; guest: boolean }>();
+    const rows = new Map<
+      string,
+      { organisation: OrganisationRef; status: AttendanceStatus | null; guest: boolean }
+    >();
     for (const a of this.store.attendance()) {
       rows.set(a.organisation.id, { organisation: a.organisation, status: a.status, guest: a.guest });
     }
@@ -182,7 +187,11 @@ export class LiveRoomPage implements OnInit {
     text: [''],
   });
   protected readonly decisionForm = this.fb.group({ type: ['' as DecisionType | ''], text: [''] });
-  protected readonly actionForm = this.fb.group({ description: [''], ownerOrganisationId: [''], dueDate: [''] });
+  protected readonly actionForm = this.fb.group({
+    description: [''],
+    ownerOrganisationId: [''],
+    dueDate: [''],
+  });
   protected readonly tried = signal<Record<'note' | 'decision' | 'action', boolean>>({
     note: false,
     decision: false,
@@ -276,7 +285,8 @@ export class LiveRoomPage implements OnInit {
   }
 
   protected step(delta: -1 | 1): void {
-    const target = this.agenda()[this.currentIndex() + delta] ?? (this.currentIndex() === -1 ? this.agenda()[0] : null);
+    const target =
+      this.agenda()[this.currentIndex() + delta] ?? (this.currentIndex() === -1 ? this.agenda()[0] : null);
     if (target) {
       this.selectedId.set(null);
       void this.room.setCurrentItem(target.id);
@@ -317,7 +327,11 @@ export class LiveRoomPage implements OnInit {
     if (!empty) {
       return null;
     }
-    return this.text(['category', 'type', 'ownerOrganisationId'].includes(field) ? 'cases.fieldErrors.choose' : 'cases.fieldErrors.required');
+    return this.text(
+      ['category', 'type', 'ownerOrganisationId'].includes(field)
+        ? 'cases.fieldErrors.choose'
+        : 'cases.fieldErrors.required',
+    );
   }
 
   protected async addNote(): Promise<void> {
@@ -350,7 +364,11 @@ export class LiveRoomPage implements OnInit {
       return;
     }
     const v = this.decisionForm.getRawValue();
-    const sent = this.room.recordDecision({ agendaItemId: item.id, type: v.type as DecisionType, text: v.text.trim() });
+    const sent = this.room.recordDecision({
+      agendaItemId: item.id,
+      type: v.type as DecisionType,
+      text: v.text.trim(),
+    });
     this.decisionForm.reset({ type: '', text: '' });
     this.tried.update((t) => ({ ...t, decision: false }));
     await sent;
@@ -359,7 +377,9 @@ export class LiveRoomPage implements OnInit {
   protected async createAction(): Promise<void> {
     const item = this.viewed();
     this.tried.update((t) => ({ ...t, action: true }));
-    const invalid = ['description', 'ownerOrganisationId', 'dueDate'].find((f) => this.errorText('action', f));
+    const invalid = ['description', 'ownerOrganisationId', 'dueDate'].find((f) =>
+      this.errorText('action', f),
+    );
     if (!item || invalid) {
       this.focus(`action-${invalid}`);
       return;
@@ -397,11 +417,21 @@ export class LiveRoomPage implements OnInit {
     }
     if (problem.errors?.length) {
       const reasons = problem.errors
-        .map((e) => `${FIELD_LABELS[e.field] ? this.text(FIELD_LABELS[e.field]) : e.field}: ${this.text(fieldErrorKey(e.code))}`)
+        .map(
+          (e) =>
+            `${FIELD_LABELS[e.field] ? this.text(FIELD_LABELS[e.field]) : e.field}: ${this.text(fieldErrorKey(e.code))}`,
+        )
         .join('; ');
       return this.text('meetings.live.failed', { reason: reasons });
     }
-    const key = problem.status === 403 ? 'meetings.errors.forbidden' : problem.status === 404 ? 'meetings.errors.notFound' : problem.status === 409 ? 'meetings.errors.conflict' : 'cases.errors.generic';
+    const key =
+      problem.status === 403
+        ? 'meetings.errors.forbidden'
+        : problem.status === 404
+          ? 'meetings.errors.notFound'
+          : problem.status === 409
+            ? 'meetings.errors.conflict'
+            : 'cases.errors.generic';
     return this.text('meetings.live.failed', { reason: this.text(key) });
   }
 

@@ -25,12 +25,18 @@ import {
 } from '@casustafel/shared/contracts';
 import { statusOf } from '@casustafel/web/auth/data-access';
 import { MeetingsApi } from '@casustafel/web/meetings/data-access';
-import { Alert, FormField, Textbox, UtrechtLazyStyles } from '@casustafel/web/shared/ui';
+import {
+  Alert,
+  FormField,
+  Textbox,
+  UtrechtLazyStyles,
+  Badge,
+  NoticeBox,
+  type Notice,
+} from '@casustafel/web/shared/ui';
 import { Observable, finalize, tap } from 'rxjs';
-import { Badge } from '../shared/badge';
-import { formatDate, formatDateTime } from '../shared/format';
-import { MeetingNotice, type Notice } from '../shared/meeting-notice';
 import { fieldErrorsOf, meetingFailure } from '../shared/meeting-view';
+import { formatDate, formatDateTime } from '@casustafel/web/shared/i18n';
 
 type Minutes = MinutesDto;
 type MinutesItem = MinutesDto['items'][number];
@@ -47,7 +53,17 @@ interface Draft {
  */
 @Component({
   selector: 'cst-minutes-page',
-  imports: [FormsModule, RouterLink, TranslocoPipe, Alert, Badge, FormField, Textbox, MeetingNotice, UtrechtLazyStyles],
+  imports: [
+    FormsModule,
+    RouterLink,
+    TranslocoPipe,
+    Alert,
+    Badge,
+    FormField,
+    Textbox,
+    NoticeBox,
+    UtrechtLazyStyles,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './minutes-page.html',
   styleUrl: '../shared/meetings-page.scss',
@@ -60,7 +76,7 @@ export class MinutesPage implements OnInit {
   private readonly injector = inject(Injector);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   private readonly transloco = inject(TranslocoService);
-  private readonly noticeView = viewChild(MeetingNotice);
+  private readonly noticeView = viewChild(NoticeBox);
   private readonly language = toSignal(this.transloco.langChanges$, {
     initialValue: this.transloco.getActiveLang(),
   });
@@ -84,11 +100,13 @@ export class MinutesPage implements OnInit {
   private latestVersion = 0;
 
   protected readonly editable = computed(
-    () => !!this.minutes()?.can.edit && this.minutes()?.status === 'CONCEPT' && this.viewingVersion() === null,
+    () =>
+      !!this.minutes()?.can.edit && this.minutes()?.status === 'CONCEPT' && this.viewingVersion() === null,
   );
   protected readonly attendanceGroups = computed(() => {
     const attendance = this.minutes()?.attendance ?? [];
-    const of = (status: AttendanceStatus) => attendance.filter((a) => a.status === status).map((a) => a.organisation.name);
+    const of = (status: AttendanceStatus) =>
+      attendance.filter((a) => a.status === status).map((a) => a.organisation.name);
     return [
       { key: 'present', names: of('PRESENT') },
       { key: 'apologies', names: of('APOLOGY') },
@@ -156,12 +174,18 @@ export class MinutesPage implements OnInit {
       (error) => {
         const fields = fieldErrorsOf(error);
         if (fields['category'] || fields['text']) {
-          this.itemErrors.update((e) => ({ ...e, [item.agendaItemId]: { category: fields['category'], text: fields['text'] } }));
+          this.itemErrors.update((e) => ({
+            ...e,
+            [item.agendaItemId]: { category: fields['category'], text: fields['text'] },
+          }));
           return true;
         }
         return false;
       },
-      () => this.drafts.update((d) => Object.fromEntries(Object.entries(d).filter(([k]) => k !== item.agendaItemId))),
+      () =>
+        this.drafts.update((d) =>
+          Object.fromEntries(Object.entries(d).filter(([k]) => k !== item.agendaItemId)),
+        ),
     );
   }
 
@@ -172,9 +196,13 @@ export class MinutesPage implements OnInit {
     }
     // The minutes' own endpoint draws up the concept (the meeting moves to VERSLAG_CONCEPT with it);
     // the meeting's transitions endpoint does not run the minutes' transitions.
-    const call = this.api.generateMinutes(meeting.id).pipe(
-      tap(() => this.api.get(meeting.id).subscribe({ next: (m) => this.meeting.set(m), error: () => undefined })),
-    );
+    const call = this.api
+      .generateMinutes(meeting.id)
+      .pipe(
+        tap(() =>
+          this.api.get(meeting.id).subscribe({ next: (m) => this.meeting.set(m), error: () => undefined }),
+        ),
+      );
     this.run(call, null);
   }
 
@@ -211,7 +239,10 @@ export class MinutesPage implements OnInit {
       return;
     }
     this.run(
-      this.api.reviseMinutes(minutes.meetingId, { reason: this.reason().trim(), version: minutes.rowVersion }),
+      this.api.reviseMinutes(minutes.meetingId, {
+        reason: this.reason().trim(),
+        version: minutes.rowVersion,
+      }),
       { type: 'ok', key: 'meetings.minutesPage.revised' },
       (error) => {
         if (fieldErrorsOf(error)['reason']) {
@@ -250,7 +281,6 @@ export class MinutesPage implements OnInit {
         error: (error: unknown) => this.show(meetingFailure(error)),
       });
   }
-
 
   private run(
     call: Observable<Minutes>,

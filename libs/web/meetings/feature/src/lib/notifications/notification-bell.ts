@@ -15,7 +15,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import type { NotificationDto } from '@casustafel/shared/contracts';
 import { NotificationsApi } from '@casustafel/web/meetings/data-access';
 import { filter, interval, merge } from 'rxjs';
-import { formatDateTime } from '../shared/format';
+import { formatDateTime } from '@casustafel/web/shared/i18n';
 
 /** How often the unread count is asked for (besides on every navigation). */
 export const NOTIFICATION_POLL_MS = 30_000;
@@ -53,7 +53,10 @@ export const NOTIFICATION_POLL_MS = 30_000;
         {{ 'notifications.bell' | transloco }}
         @if (count() > 0) {
           <span class="cst-bell__count" data-testid="notification-count"
-            >{{ count() }}<span class="cdk-visually-hidden"> {{ 'notifications.unread' | transloco: { n: count() } }}</span></span
+            >{{ count()
+            }}<span class="cdk-visually-hidden">
+              {{ 'notifications.unread' | transloco: { n: count() } }}</span
+            ></span
           >
         }
       </button>
@@ -63,7 +66,12 @@ export const NOTIFICATION_POLL_MS = 30_000;
         }
       </p>
       @if (open()) {
-        <div class="cst-bell__panel" id="cst-bell-panel" role="region" [attr.aria-label]="'notifications.bell' | transloco">
+        <div
+          class="cst-bell__panel"
+          id="cst-bell-panel"
+          role="region"
+          [attr.aria-label]="'notifications.bell' | transloco"
+        >
           @if (failed()) {
             <p class="utrecht-paragraph">{{ 'notifications.loadFailed' | transloco }}</p>
           } @else if (items().length === 0) {
@@ -71,15 +79,26 @@ export const NOTIFICATION_POLL_MS = 30_000;
           } @else {
             <ul class="cst-bell__list">
               @for (n of items(); track n.id) {
-                <li class="cst-bell__item" [class.cst-bell__item--unread]="!n.readAt" data-testid="notification">
-                  <a class="utrecht-link" [routerLink]="link(n)" (click)="follow(n)">{{ 'notifications.types.' + n.type | transloco }}</a>
+                <li
+                  class="cst-bell__item"
+                  [class.cst-bell__item--unread]="!n.readAt"
+                  data-testid="notification"
+                >
+                  <a class="utrecht-link" [routerLink]="link(n)" (click)="follow(n)">{{
+                    'notifications.types.' + n.type | transloco
+                  }}</a>
                   <span class="cst-bell__meta"
-                    >{{ dateTime(n.createdAt) }}@if (n.readAt) {
+                    >{{ dateTime(n.createdAt) }}
+                    @if (n.readAt) {
                       · {{ 'notifications.read' | transloco }}
-                    }</span
-                  >
+                    }
+                  </span>
                   @if (!n.readAt) {
-                    <button type="button" class="utrecht-button utrecht-button--subtle cst-bell__read" (click)="markRead(n)">
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--subtle cst-bell__read"
+                      (click)="markRead(n)"
+                    >
                       {{ 'notifications.markRead' | transloco }}
                     </button>
                   }

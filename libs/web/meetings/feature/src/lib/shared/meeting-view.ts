@@ -1,8 +1,7 @@
 import type { ActionStatus, MeetingStatus, MeetingSummaryDto } from '@casustafel/shared/contracts';
 import { correlationIdOf, problemOf, statusOf } from '@casustafel/web/auth/data-access';
-import type { BadgeTone } from './badge';
-import { formatDateTime } from './format';
-import type { Notice } from './meeting-notice';
+import { type BadgeTone, type Notice } from '@casustafel/web/shared/ui';
+import { formatDateTime } from '@casustafel/web/shared/i18n';
 
 const MEETING_TONES: Record<MeetingStatus, BadgeTone> = {
   GEPLAND: 'neutral',

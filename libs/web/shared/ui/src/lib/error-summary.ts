@@ -8,7 +8,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Alert } from '@casustafel/web/shared/ui';
+import { Alert } from './alert';
 
 /** One problem in the summary, in words: the field it belongs to (its name, and its id to jump to). */
 export interface SummaryError {
@@ -19,10 +19,13 @@ export interface SummaryError {
   message: string;
 }
 
+let summaryCount = 0;
+
 /**
  * The error summary above a form (NL Design System / GOV.UK pattern): after a refused submit it
  * takes focus and lists every problem as a link to its field. The links move focus themselves:
- * a plain `#id` would resolve against `<base href>` and leave the page.
+ * a plain `#id` would resolve against `<base href>` and leave the page. The heading and the
+ * introduction are translation keys of the feature that uses it.
  */
 @Component({
   selector: 'cst-error-summary',
@@ -34,19 +37,14 @@ export interface SummaryError {
         #box
         class="cst-error-summary"
         tabindex="-1"
-        aria-labelledby="error-summary-heading"
+        [attr.aria-labelledby]="headingId"
         data-testid="error-summary"
       >
         <cst-alert type="error">
-          <div
-            class="utrecht-heading-3"
-            role="heading"
-            [attr.aria-level]="level()"
-            id="error-summary-heading"
-          >
-            {{ 'cases.errors.summaryHeading' | transloco }}
+          <div class="utrecht-heading-3" role="heading" [attr.aria-level]="level()" [id]="headingId">
+            {{ headingKey() | transloco }}
           </div>
-          <p class="utrecht-paragraph">{{ 'cases.errors.summaryIntro' | transloco }}</p>
+          <p class="utrecht-paragraph">{{ introKey() | transloco }}</p>
           <ul class="utrecht-unordered-list">
             @for (error of errors(); track $index) {
               <li class="utrecht-unordered-list__item">
@@ -76,8 +74,14 @@ export interface SummaryError {
 })
 export class ErrorSummary {
   readonly errors = input<SummaryError[]>([]);
+  /** Translation key of the heading ("Er is een probleem"). */
+  readonly headingKey = input.required<string>();
+  /** Translation key of the line under the heading ("Verbeter het volgende …"). */
+  readonly introKey = input.required<string>();
   /** Heading level of "Er is een probleem" in the surrounding page. */
   readonly level = input<2 | 3 | 4>(2);
+  /** Unique per instance: a page may show a form's summary next to another one's (e.g. a panel). */
+  protected readonly headingId = `cst-error-summary-heading-${++summaryCount}`;
   private readonly box = viewChild<ElementRef<HTMLElement>>('box');
   private readonly document = inject(DOCUMENT);
 

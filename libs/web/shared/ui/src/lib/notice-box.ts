@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, input, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Alert } from '@casustafel/web/shared/ui';
+import { Alert } from './alert';
 
 /** The outcome of an action: confirmation (`ok`, polite) or error (`alert`). Texts are keys. */
 export interface Notice {
@@ -16,14 +16,15 @@ export interface Notice {
 /**
  * Shows a {@link Notice} in a Utrecht alert, with projected actions (e.g. "Opnieuw laden"). It can
  * take focus, so that after an action the result is read out and keyboard users continue there.
+ * The feature names the translation key for "Referentie voor de helpdesk" and the test id.
  */
 @Component({
-  selector: 'cst-meeting-notice',
+  selector: 'cst-notice',
   imports: [Alert, TranslocoPipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (notice(); as n) {
-      <div #box class="cst-meeting-notice" tabindex="-1" data-testid="meeting-notice">
+      <div #box class="cst-notice" tabindex="-1" [attr.data-testid]="testId()">
         <cst-alert [type]="n.type">
           <p class="utrecht-paragraph">{{ n.key | transloco: n.params }}</p>
           @if (n.details?.length) {
@@ -35,7 +36,7 @@ export interface Notice {
           }
           @if (n.correlationId) {
             <p class="utrecht-paragraph">
-              {{ 'cases.common.reference' | transloco }} <code>{{ n.correlationId }}</code>
+              {{ referenceKey() | transloco }} <code>{{ n.correlationId }}</code>
             </p>
           }
           <ng-content />
@@ -47,17 +48,20 @@ export interface Notice {
     :host {
       display: contents;
     }
-    .cst-meeting-notice:focus {
+    .cst-notice:focus {
       outline: none;
     }
-    .cst-meeting-notice:focus-visible {
+    .cst-notice:focus-visible {
       outline: 2px dotted currentColor;
       outline-offset: 4px;
     }
   `,
 })
-export class MeetingNotice {
+export class NoticeBox {
   readonly notice = input<Notice | null>(null);
+  /** Translation key of the words before the correlation id. */
+  readonly referenceKey = input.required<string>();
+  readonly testId = input('notice');
   private readonly box = viewChild<ElementRef<HTMLElement>>('box');
 
   focus(): void {
