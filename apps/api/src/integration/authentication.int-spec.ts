@@ -105,6 +105,7 @@ describe('authentication (real app, real PostgreSQL)', () => {
         'rights.tasks',
         'meetings.attend',
         'actions.work',
+        'extracts.receive',
       ]);
       expect(await auditActions(user.id)).toEqual(['auth.login:OK', 'auth.login.completed:OK']);
     });
