@@ -42,7 +42,11 @@ test.describe('the minutes of a case conference (DOMAIN scenario 14)', () => {
         }),
       );
       await restNote(api, DEMO.ggz, meeting, { category: 'C4', sensitivity: 'NORMAAL', text: careText });
-      await restNote(api, DEMO.politie, meeting, { category: 'C5', sensitivity: 'NORMAAL', text: policeText });
+      await restNote(api, DEMO.politie, meeting, {
+        category: 'C5',
+        sensitivity: 'NORMAAL',
+        text: policeText,
+      });
       // Attendance per organisation: present, apology, information sent.
       const staff = await chairApi.get<{ organisations: Array<{ id: string; name: string }> }>(
         `/api/tables/${fresh.tableId}/meeting-staff`,
@@ -76,13 +80,17 @@ test.describe('the minutes of a case conference (DOMAIN scenario 14)', () => {
       await page.getByTestId('minutes-generate').click();
       await expect(page.getByRole('heading', { level: 1 })).toContainText('Versie 1 · Concept');
       // The confidentiality statement on record is the one the participants acknowledged in the room.
-      await expect(page.getByRole('region', { name: 'Geheimhoudingsverklaring' })).toContainText('Uw deelname wordt gelogd.');
+      await expect(page.getByRole('region', { name: 'Geheimhoudingsverklaring' })).toContainText(
+        'Uw deelname wordt gelogd.',
+      );
       const attendance = page.getByTestId('minutes-attendance');
       const group = (label: string) => attendance.locator(`dt:text-is("${label}") + dd`);
       await expect(group('Aanwezig')).toContainText(ORG.politie);
       await expect(group('Aanwezig')).toContainText(ORG.ggz);
       await expect(group('Afgemeld')).toHaveText(ORG.veiligThuis);
       await expect(group('Informatie gestuurd')).toHaveText(ORG.reclassering);
+      // Nobody was recorded as absent: no "Niet aanwezig: Geen" that would claim otherwise.
+      await expect(attendance.locator('dt')).toHaveText(['Aanwezig', 'Afgemeld', 'Informatie gestuurd']);
       const item = page.getByTestId('minutes-item').first();
       await expect(item).toContainText(fresh.number);
       await expect(item).toContainText(decisionText);
@@ -91,7 +99,9 @@ test.describe('the minutes of a case conference (DOMAIN scenario 14)', () => {
       await form.getByLabel('Categorie van de samenvatting').selectOption({ label: 'Casuskern' });
       await form.getByLabel('Samenvatting van agendapunt 1').fill(summaryText);
       await form.getByRole('button', { name: 'Samenvatting opslaan' }).click();
-      await expect(page.getByRole('status').filter({ hasText: 'De samenvatting van agendapunt 1 is opgeslagen.' })).toBeVisible();
+      await expect(
+        page.getByRole('status').filter({ hasText: 'De samenvatting van agendapunt 1 is opgeslagen.' }),
+      ).toBeVisible();
       await expect(form.getByLabel('Samenvatting van agendapunt 1')).toHaveValue(summaryText);
       await expectNoAxeViolations(page);
       await saveScreenshot(page, testInfo, 'minutes-concept');
@@ -137,7 +147,8 @@ test.describe('the minutes of a case conference (DOMAIN scenario 14)', () => {
       // ---- A later change: a new version, only with a reason ---------------------------------------
       const refused = await chairApi.post(`/api/meetings/${meeting.id}/minutes/revise`, {
         reason: '   ',
-        version: ((await chairApi.get<MinutesDto>(`/api/meetings/${meeting.id}/minutes`)) as MinutesDto).rowVersion,
+        version: ((await chairApi.get<MinutesDto>(`/api/meetings/${meeting.id}/minutes`)) as MinutesDto)
+          .rowVersion,
       });
       expect(refused.status).toBe(400);
       expect(JSON.stringify(refused.body)).toContain('"field":"reason"');
@@ -146,7 +157,9 @@ test.describe('the minutes of a case conference (DOMAIN scenario 14)', () => {
       const reason = chair.getByLabel('Reden van de wijziging');
       await expect(reason).toBeFocused();
       await chair.getByRole('button', { name: 'Nieuwe versie maken' }).click();
-      await expect(chair.getByTestId('revise-form').getByText('Geef een reden voor de nieuwe versie.')).toBeVisible();
+      await expect(
+        chair.getByTestId('revise-form').getByText('Geef een reden voor de nieuwe versie.'),
+      ).toBeVisible();
       await expect(reason).toBeFocused();
       await expect(reason).toHaveAttribute('aria-invalid', 'true');
       await expectNoAxeViolations(chair);

@@ -693,7 +693,7 @@ export class LiveService {
 function elapsedNow(row: MeetingRow, now: Date): number {
   const running =
     row.timer_running && row.timer_started_at
-      ? Math.max(0, Math.floor((now.getTime() - new Date(row.timer_started_at).getTime()) / 1000))
+      ? Math.max(0, Math.round((now.getTime() - new Date(row.timer_started_at).getTime()) / 1000))
       : 0;
   return row.timer_elapsed_seconds + running;
 }

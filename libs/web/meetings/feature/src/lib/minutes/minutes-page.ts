@@ -103,6 +103,7 @@ export class MinutesPage implements OnInit {
     () =>
       !!this.minutes()?.can.edit && this.minutes()?.status === 'CONCEPT' && this.viewingVersion() === null,
   );
+  /** Only what was recorded: a group nobody was recorded in is left out rather than said to be empty. */
   protected readonly attendanceGroups = computed(() => {
     const attendance = this.minutes()?.attendance ?? [];
     const of = (status: AttendanceStatus) =>
@@ -112,7 +113,7 @@ export class MinutesPage implements OnInit {
       { key: 'apologies', names: of('APOLOGY') },
       { key: 'infoSent', names: of('INFO_SENT') },
       { key: 'absent', names: of('ABSENT') },
-    ];
+    ].filter((g) => g.names.length > 0);
   });
   protected readonly canGenerate = computed(() => {
     const m = this.meeting();

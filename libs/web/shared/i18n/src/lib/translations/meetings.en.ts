@@ -249,7 +249,7 @@ export const meetingsEn: typeof meetingsNl = {
       apologies: 'Apologies',
       infoSent: 'Information sent',
       absent: 'Not present',
-      nobody: 'None',
+      nobody: 'No attendance recorded',
       items: 'Agenda items',
       summary: 'Summary',
       noSummary: 'No summary yet.',

@@ -250,7 +250,7 @@ export const meetingsNl = {
       apologies: 'Afgemeld',
       infoSent: 'Informatie gestuurd',
       absent: 'Niet aanwezig',
-      nobody: 'Geen',
+      nobody: 'Geen aanwezigheid vastgelegd',
       items: 'Agendapunten',
       summary: 'Samenvatting',
       noSummary: 'Nog geen samenvatting.',
